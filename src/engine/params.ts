@@ -1,0 +1,149 @@
+import { existsSync, statSync } from 'node:fs';
+import { type Message, msg } from '../i18n/index.js';
+import type { Condition, ParamDef, StepDef, Tutorial } from './types.js';
+
+export type ParamSource = 'set' | 'env' | 'profile' | 'sandbox' | 'default';
+
+export interface ParamLayers {
+  set?: Record<string, string>;
+  env?: NodeJS.ProcessEnv;
+  profile?: Record<string, string>;
+  /** The sandbox's own values, under the profile (the user may override them there). */
+  sandbox?: Record<string, string>;
+}
+
+export interface ResolvedParams {
+  values: Record<string, string>;
+  sources: Record<string, ParamSource>;
+}
+
+/** `bootstrapServers` -> `MQ_TUTOR_BOOTSTRAP_SERVERS`. */
+export function envVarName(key: string): string {
+  return `MQ_TUTOR_${key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}
+
+/** Precedence (DESIGN.md 3): --set > MQ_TUTOR_* > profile > (sandbox) > step default. */
+export function resolveParams(tutorial: Tutorial, layers: ParamLayers): ResolvedParams {
+  const values: Record<string, string> = {};
+  const sources: Record<string, ParamSource> = {};
+  for (const def of Object.values(tutorial.params)) {
+    const envValue = layers.env?.[envVarName(def.id)];
+    const candidates: [ParamSource, string | undefined][] = [
+      ['set', layers.set?.[def.id]],
+      ['env', envValue === '' ? undefined : envValue],
+      ['profile', layers.profile?.[def.id]],
+      ['sandbox', layers.sandbox?.[def.id]],
+      ['default', def.default],
+    ];
+    const hit = candidates.find(([, v]) => v !== undefined);
+    if (hit) {
+      values[def.id] = hit[1] as string;
+      sources[def.id] = hit[0];
+    }
+  }
+  return { values, sources };
+}
+
+export function conditionHolds(
+  when: Condition | undefined,
+  values: Readonly<Record<string, string | undefined>>,
+): boolean {
+  if (!when) return true;
+  return Object.entries(when).every(([key, expected]) => {
+    const actual = values[key] ?? '';
+    return Array.isArray(expected) ? expected.includes(actual) : expected === actual;
+  });
+}
+
+export interface ParamProblem {
+  param: string;
+  kind: 'missing' | 'invalid';
+  message: Message;
+}
+
+const HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)$/;
+
+function checkHostPort(value: string): Message | undefined {
+  const at = value.lastIndexOf(':');
+  if (at <= 0) return msg('param.hostPort.noPort', { value });
+  const host = value.slice(0, at);
+  const port = Number(value.slice(at + 1));
+  if (!HOST.test(host)) return msg('param.hostPort.badHost', { value, host });
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return msg('param.hostPort.badPort', { value });
+  return undefined;
+}
+
+/** Splits a host:port list on commas or semicolons, dropping blanks. */
+export function splitHostPorts(value: string): string[] {
+  return value
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Checks one value against its definition; undefined when it is fine. */
+export function checkValue(def: ParamDef, value: string): Message | undefined {
+  switch (def.type) {
+    case 'hostPort':
+      return checkHostPort(value.trim());
+    case 'hostPortList': {
+      const items = splitHostPorts(value);
+      if (items.length === 0) return msg('param.hostPort.noPort', { value });
+      for (const item of items) {
+        const problem = checkHostPort(item);
+        if (problem) return problem;
+      }
+      break;
+    }
+    case 'enum':
+      if (!def.choices?.includes(value))
+        return msg('param.enum', { value, choices: (def.choices ?? []).join(', ') });
+      break;
+    case 'boolean':
+      if (!['true', 'false'].includes(value.toLowerCase())) return msg('param.boolean', { value });
+      break;
+    case 'file':
+      if (!existsSync(value)) return msg('param.file.missing', { value });
+      if (!statSync(value).isFile()) return msg('param.file.notFile', { value });
+      break;
+    default:
+      break;
+  }
+  for (const rule of def.rules) {
+    if (!new RegExp(rule.pattern, 'u').test(value)) return { key: 'param.rule', text: rule.message };
+  }
+  return undefined;
+}
+
+/** Whether a parameter matters for the current values (its own `when`). */
+export function paramApplies(def: ParamDef, values: Readonly<Record<string, string | undefined>>): boolean {
+  return conditionHolds(def.when, values);
+}
+
+/** Problems with the parameters the given steps need, before any network call. */
+export function validateParams(
+  tutorial: Tutorial,
+  steps: readonly StepDef[],
+  values: Record<string, string>,
+): ParamProblem[] {
+  const problems: ParamProblem[] = [];
+  const seen = new Set<string>();
+  for (const step of steps) {
+    if (!conditionHolds(step.when, values)) continue;
+    for (const id of step.params) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const def = tutorial.params[id];
+      if (!def || !paramApplies(def, values)) continue;
+      const value = values[id];
+      if (value === undefined || value === '') {
+        if (def.required)
+          problems.push({ param: id, kind: 'missing', message: msg('param.missing', { param: id }) });
+        continue;
+      }
+      const problem = checkValue(def, value);
+      if (problem) problems.push({ param: id, kind: 'invalid', message: problem });
+    }
+  }
+  return problems;
+}

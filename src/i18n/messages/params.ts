@@ -1,0 +1,31 @@
+import type { Localized } from '../lang.js';
+
+export const paramMessages = {
+  'param.missing': { en: '`{param}` is not set.', zh: '`{param}` 尚未设置。' },
+  'param.hostPort.noPort': {
+    en: '"{value}" is not host:port (for example 1.2.3.4:50001).',
+    zh: '“{value}” 不是 主机:端口 的形式（例如 1.2.3.4:50001）。',
+  },
+  'param.hostPort.badHost': {
+    en: '"{host}" in "{value}" is not a valid host name or IP address.',
+    zh: '“{value}” 中的 “{host}” 不是有效的主机名或 IP 地址。',
+  },
+  'param.hostPort.badPort': {
+    en: 'The port in "{value}" must be a number from 1 to 65535.',
+    zh: '“{value}” 中的端口必须是 1 到 65535 之间的数字。',
+  },
+  'param.enum': { en: '"{value}" is not one of: {choices}.', zh: '“{value}” 不在可选值中：{choices}。' },
+  'param.boolean': { en: '"{value}" must be true or false.', zh: '“{value}” 只能是 true 或 false。' },
+  'param.file.missing': { en: 'There is no file at {value}.', zh: '路径 {value} 下没有文件。' },
+  'param.file.notFile': { en: '{value} is a folder, not a file.', zh: '{value} 是一个目录，而不是文件。' },
+  // Shown only when a rule in a tutorial's files has no message of its own.
+  'param.rule': { en: 'The value does not have the expected form.', zh: '该值的格式不符合要求。' },
+  'params.invalidHeading': {
+    en: 'Some parameters are missing or invalid; nothing was sent to the broker:',
+    zh: '部分参数缺失或无效，尚未向服务端发送任何请求：',
+  },
+  'params.howToSet': {
+    en: 'Set them with --set key=value, with MQ_TUTOR_* environment variables (e.g. {example}), or run without --yes to be asked.',
+    zh: '可用 --set 键=值、MQ_TUTOR_* 环境变量（例如 {example}）设置，或去掉 --yes 以交互方式填写。',
+  },
+} satisfies Record<string, Localized>;
