@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import type { Kafka, KafkaConfig } from 'kafkajs';
+import { splitHostPorts } from '../../engine/params.js';
+import type { ParamValues } from '../types.js';
+
+export interface KafkaConnection {
+  brokers: string[];
+  securityProtocol: 'SASL_PLAINTEXT' | 'SASL_SSL';
+  username: string;
+  password: string;
+  caFile?: string;
+  checkHostname: boolean;
+}
+
+export function kafkaConnection(params: ParamValues): KafkaConnection {
+  const securityProtocol = params.securityProtocol === 'SASL_SSL' ? 'SASL_SSL' : 'SASL_PLAINTEXT';
+  return {
+    brokers: splitHostPorts(params.bootstrapServers ?? ''),
+    securityProtocol,
+    username: params.username ?? '',
+    password: params.password ?? '',
+    caFile: securityProtocol === 'SASL_SSL' ? params.caFile : undefined,
+    checkHostname: (params.checkHostname ?? 'false').toLowerCase() === 'true',
+  };
+}
+
+/**
+ * Short, bounded timeouts so that a wrong address or a dead broker surfaces in seconds; kafkajs's own
+ * log lines never reach the user (they would print raw and, at debug level, could carry secrets).
+ */
+export const KAFKA_TIMEOUTS = {
+  connectionTimeout: 4000,
+  authenticationTimeout: 5000,
+  requestTimeout: 8000,
+  retry: { retries: 1, initialRetryTime: 250, maxRetryTime: 1500 },
+} as const;
+
+export async function createKafka(conn: KafkaConnection, clientId: string): Promise<Kafka> {
+  const { Kafka, logLevel } = (await import('kafkajs')).default;
+  const config: KafkaConfig = {
+    clientId,
+    brokers: conn.brokers,
+    sasl: { mechanism: 'plain', username: conn.username, password: conn.password },
+    ssl:
+      conn.securityProtocol === 'SASL_SSL'
+        ? {
+            ca: conn.caFile ? [readFileSync(conn.caFile, 'utf8')] : undefined,
+            rejectUnauthorized: true,
+            // The document turns hostname checking off (ssl_check_hostname=False); the chain is still checked.
+            ...(conn.checkHostname ? {} : { checkServerIdentity: () => undefined }),
+          }
+        : false,
+    ...KAFKA_TIMEOUTS,
+    enforceRequestTimeout: true,
+    logLevel: logLevel.NOTHING,
+    logCreator: () => () => {},
+  };
+  return new Kafka(config);
+}
+
+/** Runs `cleanup` once when the signal aborts; returns a function that cancels the hook. */
+export function onAbort(signal: AbortSignal, cleanup: () => unknown): () => void {
+  const handler = () => {
+    void Promise.resolve()
+      .then(cleanup)
+      .catch(() => {});
+  };
+  if (signal.aborted) handler();
+  else signal.addEventListener('abort', handler, { once: true });
+  return () => signal.removeEventListener('abort', handler);
+}

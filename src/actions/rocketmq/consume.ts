@@ -1,0 +1,148 @@
+import type { MessageView, SimpleConsumer } from 'rocketmq-client-nodejs';
+import { msg } from '../../i18n/index.js';
+import { type ActionDefinition, type ParamValues, StepFailure } from '../types.js';
+import {
+  clientOptions,
+  type RocketmqConnection,
+  rocketmqConnection,
+  shortName,
+  shutdownBounded,
+  startBounded,
+} from './connection.js';
+
+interface Input {
+  connection: RocketmqConnection;
+  topic: string;
+  group: string;
+  tagExpression: string;
+}
+
+export interface ReceivedMessage {
+  messageId: string;
+  topic: string;
+  tag: string | null;
+  keys: string[];
+  body: string;
+  deliveryAttempt: number;
+  outcome: 'acked' | 'refused';
+}
+
+/** How long one receive call long-polls the proxy. */
+const AWAIT_MS = 2000;
+/** How long a received message stays hidden from the group before it is delivered again. */
+const INVISIBLE_MS = 20_000;
+/** A refused message comes back to the group after this (the document's RECONSUME_LATER). */
+const REDELIVER_AFTER_MS = 10_000;
+const WAIT_MARGIN_MS = 4000;
+const SHOWN_BODY_CHARS = 200;
+
+export const action: ActionDefinition<Input> = {
+  id: 'rocketmq.consume',
+  input: (params: ParamValues) => ({
+    connection: rocketmqConnection(params),
+    topic: shortName(params, 'topic'),
+    group: shortName(params, 'group'),
+    tagExpression: params.tag?.trim() || '*',
+  }),
+  async run(input, ctx) {
+    const produced = ctx.resultOf('rocketmq.produce');
+    const marker = String(produced?.details.marker ?? ctx.runId);
+    const { SimpleConsumer, FilterExpression } = await import('rocketmq-client-nodejs');
+    const consumer: SimpleConsumer = new SimpleConsumer({
+      ...clientOptions(input.connection),
+      consumerGroup: input.group,
+      subscriptions: new Map([[input.topic, new FilterExpression(input.tagExpression)]]),
+      awaitDuration: AWAIT_MS,
+    });
+    const received: ReceivedMessage[] = [];
+    const shown = new Set<string>();
+    let ours: ReceivedMessage | undefined;
+    const started = Date.now();
+    try {
+      ctx.progress(
+        msg('rocketmq.progress.subscribing', {
+          group: input.group,
+          topic: input.topic,
+          tag: input.tagExpression,
+        }),
+      );
+      await startBounded(consumer, input.connection, ctx.signal);
+      const until = ctx.deadline - WAIT_MARGIN_MS;
+      while (!ours && Date.now() < until) {
+        ctx.signal.throwIfAborted();
+        const batch: MessageView[] = await consumer.receive(16, INVISIBLE_MS);
+        for (const view of batch) {
+          const body = view.body.toString('utf8');
+          const entry: ReceivedMessage = {
+            messageId: view.messageId,
+            topic: view.topic,
+            tag: view.tag ?? null,
+            keys: view.keys,
+            body: body.slice(0, 2000),
+            deliveryAttempt: view.deliveryAttempt ?? 1,
+            outcome: 'acked',
+          };
+          const isOurs = body.includes(marker);
+          if (isOurs) {
+            await consumer.ack(view);
+          } else {
+            // Only this run's message is ours to acknowledge. Anything else in the group (another
+            // learner's run, or real traffic) is refused and comes back for its own consumer.
+            entry.outcome = 'refused';
+            await consumer.changeInvisibleDuration(view, REDELIVER_AFTER_MS).catch(() => {});
+          }
+          if (shown.has(view.messageId)) continue;
+          shown.add(view.messageId);
+          received.push(entry);
+          const key = isOurs ? 'rocketmq.progress.messageOurs' : 'rocketmq.progress.messageRefused';
+          ctx.progress(
+            msg(key, {
+              messageId: entry.messageId,
+              tag: entry.tag ?? '',
+              keys: entry.keys.join(','),
+              body: body.slice(0, SHOWN_BODY_CHARS),
+            }),
+            { message: entry },
+          );
+          if (isOurs && !ours) ours = entry;
+        }
+      }
+    } finally {
+      await shutdownBounded(consumer);
+    }
+    if (!ours) {
+      throw new StepFailure(
+        {
+          code: produced ? 'RMQ_CONSUME_NOT_SEEN' : 'CONSUME_NOTHING_PRODUCED',
+          values: {
+            topic: input.topic,
+            group: input.group,
+            tag: input.tagExpression,
+            seconds: Math.round((ctx.deadline - WAIT_MARGIN_MS - ctx.runStartedAt) / 1000),
+          },
+        },
+        { received: received.slice(-20) },
+      );
+    }
+    return {
+      status: 'passed',
+      details: {
+        topic: ours.topic,
+        group: input.group,
+        messageId: ours.messageId,
+        tag: ours.tag,
+        keys: ours.keys.join(','),
+        body: ours.body,
+        acknowledged: true,
+        deliveryAttempt: ours.deliveryAttempt,
+        received: received.length,
+        refused: received.filter((m) => m.outcome === 'refused').map((m) => m.messageId),
+      },
+      summary: msg('rocketmq.consume.ok', {
+        messageId: ours.messageId,
+        group: input.group,
+        count: received.length,
+      }),
+    };
+  },
+};
