@@ -1,0 +1,205 @@
+import { envVarName } from '../../engine/params.js';
+import { newRunId, ParamsInvalidError, runTutorial } from '../../engine/runner.js';
+import type { EngineEvent, Tutorial } from '../../engine/types.js';
+import { type Lang, render, t } from '../../i18n/index.js';
+import { ProfileStore } from '../../profile/store.js';
+import { sandboxUp } from '../../sandbox/sandbox.js';
+import { progressRecorder, saveParams } from '../../session/persist.js';
+import {
+  availableTutorials,
+  openTutorial,
+  type PreparedSession,
+  prepareSession,
+  UnknownTutorialError,
+} from '../../session/prepare.js';
+import { jsonReporter } from '../../ui/json/reporter.js';
+import { transcriptReporter } from '../../ui/transcript/reporter.js';
+import { type ParsedCli, parseSetPairs } from '../args.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { sandboxErrorText } from './sandbox.js';
+
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+export interface RunSetup {
+  session: PreparedSession;
+  startAt?: string;
+  resumed: boolean;
+}
+
+/** Everything before the first step: tutorial, sandbox, profile, parameters, starting step. */
+export async function setupRun(
+  cli: ParsedCli,
+  lang: Lang,
+  tutorialId: string,
+  signal: AbortSignal,
+): Promise<RunSetup | ExitCode> {
+  let tutorial: Tutorial;
+  try {
+    tutorial = openTutorial(tutorialId);
+  } catch (error) {
+    if (!(error instanceof UnknownTutorialError)) throw error;
+    err(t(lang, 'ui.unknownTutorial', { tutorial: error.tutorial, known: error.known.join(', ') }));
+    return EXIT.usage;
+  }
+  const set = parseSetPairs(cli.options.set);
+  for (const key of Object.keys(set)) {
+    if (!(key in tutorial.params)) {
+      err(
+        t(lang, 'ui.unknownParam', {
+          key,
+          tutorial: tutorial.id,
+          known: Object.keys(tutorial.params).join(', '),
+        }),
+      );
+      return EXIT.usage;
+    }
+  }
+  if (cli.options.step && !tutorial.steps.some((s) => s.id === cli.options.step)) {
+    err(
+      t(lang, 'ui.unknownStep', {
+        tutorial: tutorial.id,
+        step: cli.options.step,
+        known: tutorial.steps.map((s) => s.id).join(', '),
+      }),
+    );
+    return EXIT.usage;
+  }
+  if (cli.options.sandbox) {
+    if (!cli.options.json) err(t(lang, 'ui.sandboxStarting'));
+    try {
+      await sandboxUp({ signal });
+    } catch (error) {
+      const text = sandboxErrorText(lang, error);
+      if (text === undefined) throw error;
+      err(text);
+      return EXIT.usage;
+    }
+  }
+  const store = new ProfileStore();
+  const profile = cli.options.profile ?? (cli.options.sandbox ? 'sandbox' : 'default');
+  const session = prepareSession({
+    tutorial,
+    profile,
+    set,
+    env: process.env,
+    useSandbox: cli.options.sandbox,
+    store,
+  });
+  for (const d of store.damaged) err(t(lang, 'ui.profileDamaged', { ...d }));
+  const startAt = cli.options.step ?? session.resumeAt;
+  return { session, startAt, resumed: !cli.options.step && session.resumeAt !== undefined };
+}
+
+/** What the user typed with --set is remembered; environment variables and the sandbox are not copied. */
+function givenOnCommandLine(session: PreparedSession): Record<string, string> {
+  const { values, sources } = session.resolved;
+  return Object.fromEntries(Object.entries(values).filter(([key]) => sources[key] === 'set'));
+}
+
+function printParamProblems(lang: Lang, error: ParamsInvalidError, json: boolean): void {
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        type: 'error',
+        code: 'PARAMS_INVALID',
+        problems: error.problems.map((p) => ({
+          param: p.param,
+          kind: p.kind,
+          message: render(lang, p.message),
+          env: envVarName(p.param),
+        })),
+      })}\n`,
+    );
+    return;
+  }
+  err(t(lang, 'params.invalidHeading'));
+  for (const p of error.problems) err(`  - ${p.param}: ${render(lang, p.message)}`);
+  const first = error.problems[0]?.param ?? 'password';
+  err(t(lang, 'params.howToSet', { example: `${envVarName(first)}=...` }));
+}
+
+/** `--yes` and `--json`: no questions, a transcript or NDJSON, an exit code. */
+export async function runNonInteractive(
+  cli: ParsedCli,
+  lang: Lang,
+  tutorialId: string,
+  signal: AbortSignal,
+): Promise<ExitCode> {
+  const setup = await setupRun(cli, lang, tutorialId, signal);
+  if (typeof setup === 'number') return setup;
+  const { session, startAt } = setup;
+  const runId = newRunId();
+  const render = cli.options.json ? jsonReporter(lang) : transcriptReporter(session.tutorial, lang);
+  const record = progressRecorder({
+    store: session.store,
+    profile: session.profile,
+    tutorial: session.tutorial,
+    lang,
+    mode: cli.options.json ? 'json' : 'yes',
+    runId,
+  });
+  if (setup.resumed && startAt && !cli.options.json) err(t(lang, 'ui.resuming', { step: startAt }));
+  const onEvent = (event: EngineEvent) => {
+    record(event);
+    render(event);
+  };
+  try {
+    const values = session.resolved.values;
+    const summary = await runTutorial({
+      tutorial: session.tutorial,
+      values,
+      startAt,
+      signal,
+      onEvent,
+      earlier: session.earlier,
+      runId,
+    });
+    saveParams(
+      session.store,
+      session.profile,
+      session.tutorial,
+      givenOnCommandLine(session),
+      cli.options.saveSecrets,
+    );
+    if (summary.interrupted) return EXIT.interrupted;
+    return summary.failed > 0 ? EXIT.stepFailed : EXIT.ok;
+  } catch (error) {
+    if (error instanceof ParamsInvalidError) {
+      printParamProblems(lang, error, cli.options.json);
+      saveParams(
+        session.store,
+        session.profile,
+        session.tutorial,
+        givenOnCommandLine(session),
+        cli.options.saveSecrets,
+      );
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+export async function runCommand(cli: ParsedCli, lang: Lang, signal: AbortSignal): Promise<ExitCode> {
+  const tutorialId = cli.command === 'run' ? cli.args[0] : undefined;
+  if (cli.command === 'run' && !tutorialId) {
+    err(t(lang, 'ui.needTutorial', { known: availableTutorials().join('|') }));
+    return EXIT.usage;
+  }
+  if (cli.options.yes) {
+    if (!tutorialId) {
+      err(t(lang, 'ui.needTutorial', { known: availableTutorials().join('|') }));
+      return EXIT.usage;
+    }
+    return runNonInteractive(cli, lang, tutorialId, signal);
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    err(t(lang, 'cli.noTty'));
+    return EXIT.usage;
+  }
+  if (cli.options.plain) {
+    const { runPlain } = await import('../../ui/plain/run.js');
+    return runPlain(cli, lang, tutorialId, signal);
+  }
+  const { runWizard } = await import('../../ui/ink/run.js');
+  return runWizard(cli, lang, tutorialId, signal);
+}
