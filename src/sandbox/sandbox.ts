@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { withLock } from '../util/lock.js';
 import { type KafkaProgress, kafkaDown, kafkaStatus, kafkaUp } from './kafka/broker.js';
 import { KAFKA } from './kafka/config.js';
 import { sandboxParams } from './params.js';

@@ -79,6 +79,8 @@ export const action: ActionDefinition<Input> = {
           keys: input.keys.join(','),
           body,
           marker: ctx.runId,
+          broker: receipt.messageQueue.broker.name,
+          queueId: receipt.messageQueue.queueId,
           offset: receipt.offset,
           sentAt: sentAt.toISOString(),
         },

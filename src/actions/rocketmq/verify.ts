@@ -46,11 +46,16 @@ export const action: ActionDefinition<Input> = {
         { code: 'RMQ_VERIFY_NOT_ACKED', values: { messageId, group: input.group } },
         details,
       );
+    const position = {
+      broker: String(produced.details.broker ?? ''),
+      queueId: Number(produced.details.queueId),
+      offset: Number(produced.details.offset),
+    };
     const view = await sandboxGroupView(
       input.connection.endpoints,
       input.group,
       input.topic,
-      messageId,
+      position,
       ctx.signal,
     );
     if (view) {

@@ -23,7 +23,7 @@ export interface AdminResult {
 
 /**
  * Runs the broker's own admin tool (mqadmin) with the sandbox admin's credentials. mqadmin exits 0
- * even when a command fails, so callers judge by the output.
+ * even when a command fails, so callers also judge by the output (e.g. its "success" line).
  */
 export async function mqadmin(stateDir: string, args: string[], signal?: AbortSignal): Promise<AdminResult> {
   const classpath = readFileSync(classpathFile(stateDir), 'utf8').trim();
@@ -49,51 +49,50 @@ export async function mqadmin(stateDir: string, args: string[], signal?: AbortSi
     { env: { ...process.env, ROCKETMQ_HOME: home }, timeoutMs: 60_000, signal },
   );
   const output = `${result.stdout}${result.stderr}`;
-  return {
-    ok: result.code === 0 && !/Exception|error|failed/i.test(output.replace(/\bfailed\s*=\s*0\b/gi, '')),
-    output,
-  };
+  return { ok: result.code === 0 && !/Exception/.test(output), output };
 }
 
 const NAMESRV = `127.0.0.1:${ROCKETMQ.namesrvPort}`;
 
 export interface GroupView {
   consumedByGroup: boolean;
-  trackType: string;
   totalLag: number;
   queues: { broker: string; queue: number; brokerOffset: number; consumerOffset: number; diff: number }[];
 }
 
-/** Parses `mqadmin consumerProgress` rows: topic, broker, queue, broker offset, consumer offset, ... diff. */
+/** Parses `mqadmin consumerProgress` rows: topic, broker, queue, broker offset, consumer offset, diff, ... */
 export function parseConsumerProgress(output: string, topic: string): GroupView['queues'] {
   const rows: GroupView['queues'] = [];
   for (const line of output.split('\n')) {
     const cells = line.trim().split(/\s+/);
     if (cells[0] !== topic || cells.length < 6) continue;
-    const [, broker, queue, brokerOffset, consumerOffset] = cells;
-    const diff = Number(
-      cells.find((c, i) => i >= 5 && /^-?\d+$/.test(c)) ?? Number(brokerOffset) - Number(consumerOffset),
-    );
+    const [, broker, queue, brokerOffset, consumerOffset, diff] = cells;
     rows.push({
       broker: broker ?? '',
       queue: Number(queue),
       brokerOffset: Number(brokerOffset),
       consumerOffset: Number(consumerOffset),
-      diff,
+      diff: Number(diff),
     });
   }
   return rows;
 }
 
+export interface QueuePosition {
+  broker: string;
+  queueId: number;
+  offset: number;
+}
+
 /**
- * The broker's view of a group, when `endpoints` is the running sandbox's proxy: whether the message
- * is consumed by the group (mqadmin queryMsgById's track) and the group's backlog per queue.
+ * The broker's view of a group when `endpoints` is the running sandbox's proxy (its admin tool is at
+ * hand there): the group's consumer offset per queue, and whether it has moved past the message.
  */
 export async function sandboxGroupView(
   endpoints: string,
   group: string,
   topic: string,
-  messageId: string,
+  message: QueuePosition,
   signal?: AbortSignal,
 ): Promise<GroupView | undefined> {
   const stateDir = sandboxDir();
@@ -101,19 +100,15 @@ export async function sandboxGroupView(
     .split(';')
     .some((e) => e === `127.0.0.1:${ROCKETMQ.proxyPort}` || e === `localhost:${ROCKETMQ.proxyPort}`);
   if (!isSandbox || !readSecrets(stateDir) || !existsSync(classpathFile(stateDir))) return undefined;
-  const [track, progress] = await Promise.all([
-    mqadmin(stateDir, ['queryMsgById', '-n', NAMESRV, '-i', messageId], signal),
-    mqadmin(stateDir, ['consumerProgress', '-n', NAMESRV, '-g', group], signal),
-  ]);
-  const trackLine =
-    track.output.split('\n').find((l) => l.includes(group) && /TrackType|CONSUMED|NOT_CONSUME/.test(l)) ?? '';
-  const trackType =
-    /(CONSUMED_BUT_FILTERED|CONSUMED|NOT_CONSUME_YET|NOT_ONLINE|PULL|UNKNOWN)/.exec(trackLine)?.[1] ??
-    'UNKNOWN';
+  const progress = await mqadmin(
+    stateDir,
+    ['consumerProgress', '-n', NAMESRV, '-g', group, '-t', topic],
+    signal,
+  );
   const queues = parseConsumerProgress(progress.output, topic);
+  const queue = queues.find((q) => q.broker === message.broker && q.queue === message.queueId);
   return {
-    consumedByGroup: trackType === 'CONSUMED',
-    trackType,
+    consumedByGroup: queue !== undefined && queue.consumerOffset > message.offset,
     totalLag: queues.reduce((sum, q) => sum + Math.max(0, q.diff), 0),
     queues,
   };

@@ -171,7 +171,7 @@ async function provision(stateDir: string, secrets: SandboxSecrets, signal?: Abo
         '-s',
         `User:${learner}`,
         '-r',
-        `Topic:${ROCKETMQ.topic},Topic:${ROCKETMQ.fifoTopic},Group:${ROCKETMQ.group}`,
+        `Topic:${ROCKETMQ.learnerPrefix}*,Group:${ROCKETMQ.learnerPrefix}*`,
         '-a',
         'Pub,Sub',
         '-d',
@@ -190,7 +190,7 @@ async function provision(stateDir: string, secrets: SandboxSecrets, signal?: Abo
       for (const args of chain) {
         const r = await mqadmin(stateDir, args, signal);
         outputs.push(`$ mqadmin ${args[0]}\n${r.output.trim()}`);
-        if (!r.ok) return { ok: false, outputs };
+        if (!r.ok || !/success/i.test(r.output)) return { ok: false, outputs };
       }
       return { ok: true, outputs };
     }),

@@ -3,13 +3,17 @@ export const ROCKETMQ = {
   version: '5.3.3',
   namesrvPort: 9876,
   proxyPort: 8081,
-  proxyRemotingPort: 8080,
   brokerPort: 10911,
+  /** The broker's "fast" remoting twin (listenPort - 2) and its HA listener (listenPort + 1). */
+  brokerFastPort: 10909,
+  brokerHaPort: 10912,
   cluster: 'DefaultCluster',
   brokerName: 'broker-a',
   topic: 'tutorial-topic',
   /** A FIFO topic the learner may use, to show what a message-type mismatch looks like. */
   fifoTopic: 'tutorial-fifo-topic',
+  /** The learner may use topics and groups whose names start with this (so a typo says "not found"). */
+  learnerPrefix: 'tutorial-',
   group: 'tutorial-group',
   tag: 'TagA',
   keys: 'tutorial-key',
@@ -18,8 +22,9 @@ export const ROCKETMQ = {
 export const ROCKETMQ_PORTS = [
   ROCKETMQ.namesrvPort,
   ROCKETMQ.proxyPort,
-  ROCKETMQ.proxyRemotingPort,
   ROCKETMQ.brokerPort,
+  ROCKETMQ.brokerFastPort,
+  ROCKETMQ.brokerHaPort,
 ] as const;
 
 const props = (entries: Record<string, string | number | boolean>) =>
@@ -102,7 +107,10 @@ export function proxyJson(): string {
       proxyMode: 'local',
       namesrvAddr: `127.0.0.1:${ROCKETMQ.namesrvPort}`,
       grpcServerPort: ROCKETMQ.proxyPort,
-      remotingListenPort: ROCKETMQ.proxyRemotingPort,
+      // The proxy always starts a remoting server too; 0 lets it take any free port (8080 is often taken).
+      remotingListenPort: 0,
+      // Bounds how long a consumer's long poll holds the proxy, so clients shut down in seconds.
+      grpcClientConsumerMaxLongPollingTimeoutMillis: 5000,
       grpcThreadPoolNums: 8,
       grpcWorkerLoopNum: 2,
       enablePrintJstack: false,
