@@ -93,7 +93,10 @@ export async function runStep(step: StepDef, ctx: StepRunContext): Promise<StepR
     resultOf: (actionId) => {
       const mine = [...ctx.tutorial.steps].reverse().find((s) => s.action === actionId);
       if (!mine) return undefined;
-      return ctx.results.get(mine.id) ?? ctx.earlier?.[mine.id];
+      // A step that did not run now (skipped, e.g. passed earlier) leaves its earlier result in force.
+      const now = ctx.results.get(mine.id);
+      if (now && now.status !== 'skipped') return now;
+      return ctx.earlier?.[mine.id] ?? now;
     },
   };
 

@@ -80,7 +80,6 @@ export const action: ActionDefinition<Input> = {
           body,
           marker: ctx.runId,
           broker: receipt.messageQueue.broker.name,
-          queueId: receipt.messageQueue.queueId,
           offset: receipt.offset,
           sentAt: sentAt.toISOString(),
         },

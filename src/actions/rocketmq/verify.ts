@@ -46,18 +46,9 @@ export const action: ActionDefinition<Input> = {
         { code: 'RMQ_VERIFY_NOT_ACKED', values: { messageId, group: input.group } },
         details,
       );
-    const position = {
-      broker: String(produced.details.broker ?? ''),
-      queueId: Number(produced.details.queueId),
-      offset: Number(produced.details.offset),
-    };
-    const view = await sandboxGroupView(
-      input.connection.endpoints,
-      input.group,
-      input.topic,
-      position,
-      ctx.signal,
-    );
+    const key = String(produced.details.keys ?? '').split(',')[0] || undefined;
+    const { endpoints } = input.connection;
+    const view = await sandboxGroupView(endpoints, input.group, input.topic, { messageId, key }, ctx.signal);
     if (view) {
       details.group = view;
       ctx.progress(

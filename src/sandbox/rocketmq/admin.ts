@@ -56,6 +56,7 @@ const NAMESRV = `127.0.0.1:${ROCKETMQ.namesrvPort}`;
 
 export interface GroupView {
   consumedByGroup: boolean;
+  storedAt: { queue: number; offset: number } | null;
   totalLag: number;
   queues: { broker: string; queue: number; brokerOffset: number; consumerOffset: number; diff: number }[];
 }
@@ -78,21 +79,29 @@ export function parseConsumerProgress(output: string, topic: string): GroupView[
   return rows;
 }
 
-export interface QueuePosition {
-  broker: string;
-  queueId: number;
-  offset: number;
+/** Rows of `mqadmin queryMsgByKey`: message id, queue id, queue offset. */
+export function parseQueryByKey(output: string): { messageId: string; queue: number; offset: number }[] {
+  return output
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cells) => cells.length === 3 && /^[0-9A-F]{16,}$/.test(cells[0] ?? ''))
+    .map(([messageId, queue, offset]) => ({
+      messageId: messageId ?? '',
+      queue: Number(queue),
+      offset: Number(offset),
+    }));
 }
 
 /**
  * The broker's view of a group when `endpoints` is the running sandbox's proxy (its admin tool is at
- * hand there): the group's consumer offset per queue, and whether it has moved past the message.
+ * hand there): where the message was stored (found by its key), the group's consumer offset per
+ * queue, and whether that offset has moved past the message.
  */
 export async function sandboxGroupView(
   endpoints: string,
   group: string,
   topic: string,
-  message: QueuePosition,
+  message: { messageId: string; key?: string },
   signal?: AbortSignal,
 ): Promise<GroupView | undefined> {
   const stateDir = sandboxDir();
@@ -100,15 +109,20 @@ export async function sandboxGroupView(
     .split(';')
     .some((e) => e === `127.0.0.1:${ROCKETMQ.proxyPort}` || e === `localhost:${ROCKETMQ.proxyPort}`);
   if (!isSandbox || !readSecrets(stateDir) || !existsSync(classpathFile(stateDir))) return undefined;
-  const progress = await mqadmin(
-    stateDir,
-    ['consumerProgress', '-n', NAMESRV, '-g', group, '-t', topic],
-    signal,
-  );
+  const [progress, byKey] = await Promise.all([
+    mqadmin(stateDir, ['consumerProgress', '-n', NAMESRV, '-g', group, '-t', topic], signal),
+    message.key
+      ? mqadmin(stateDir, ['queryMsgByKey', '-n', NAMESRV, '-t', topic, '-k', message.key], signal)
+      : undefined,
+  ]);
   const queues = parseConsumerProgress(progress.output, topic);
-  const queue = queues.find((q) => q.broker === message.broker && q.queue === message.queueId);
+  const stored = byKey
+    ? parseQueryByKey(byKey.output).find((m) => m.messageId === message.messageId)
+    : undefined;
+  const queue = stored && queues.find((q) => q.queue === stored.queue);
   return {
-    consumedByGroup: queue !== undefined && queue.consumerOffset > message.offset,
+    consumedByGroup: queue !== undefined && stored !== undefined && queue.consumerOffset > stored.offset,
+    storedAt: stored ? { queue: stored.queue, offset: stored.offset } : null,
     totalLag: queues.reduce((sum, q) => sum + Math.max(0, q.diff), 0),
     queues,
   };
