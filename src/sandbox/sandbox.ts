@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { withLock } from '../util/lock.js';
+import { isPortOpen } from '../util/net.js';
 import { type KafkaProgress, kafkaDown, kafkaStatus, kafkaUp } from './kafka/broker.js';
 import { KAFKA } from './kafka/config.js';
 import { sandboxParams } from './params.js';
@@ -40,30 +41,62 @@ export const ROCKETMQ_PORT_LIST = [
   { name: 'broker', port: ROCKETMQ.brokerPort },
 ];
 
-/** Starts both brokers unless they run already. Idempotent; returns once both serve requests. */
-export async function sandboxUp(
-  options: { env?: NodeJS.ProcessEnv; signal?: AbortSignal; onProgress?: (p: SandboxProgress) => void } = {},
-): Promise<SandboxUpResult> {
+export type BrokerName = 'kafka' | 'rocketmq';
+
+export interface SandboxUpOptions {
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  onProgress?: (p: SandboxProgress) => void;
+  /** Only these brokers (a tutorial needs one); default both. */
+  only?: readonly BrokerName[];
+  /**
+   * Trust a broker whose process runs and whose port answers, without the full readiness check and
+   * set-up (what a tutorial run wants; `sandbox up` itself always checks in full).
+   */
+  quick?: boolean;
+}
+
+const QUICK_PORT = { kafka: KAFKA.saslSslPort, rocketmq: ROCKETMQ.proxyPort } as const;
+
+/** Starts the brokers unless they run already. Idempotent; returns once they serve requests. */
+export async function sandboxUp(options: SandboxUpOptions = {}): Promise<SandboxUpResult> {
   const started = Date.now();
   const stateDir = sandboxDir(options.env);
   const report = options.onProgress ?? (() => {});
-  const kafkaRunning = kafkaStatus(stateDir).running;
-  const rocketmqRunning = rocketmqStatus(stateDir).running;
-  if (!kafkaRunning || !rocketmqRunning) await checkToolchain();
-  const secrets = ensureSecrets(stateDir);
-  const kafka = await kafkaUp(
-    stateDir,
-    secrets,
-    (phase) => report({ broker: 'kafka', phase }),
-    options.signal,
+  const wanted = new Set<BrokerName>(options.only ?? ['kafka', 'rocketmq']);
+  const status = { kafka: kafkaStatus(stateDir), rocketmq: rocketmqStatus(stateDir) };
+  const secretsReady = readSecrets(stateDir) !== undefined;
+  const ready = async (broker: BrokerName) =>
+    status[broker].running && (await isPortOpen('127.0.0.1', QUICK_PORT[broker], 1000));
+  if (options.quick && secretsReady) {
+    const quick = await Promise.all([...wanted].map(ready));
+    if (quick.every(Boolean)) {
+      const same = (b: BrokerName) => ({ pid: status[b].pid ?? 0, alreadyRunning: true });
+      return { stateDir, kafka: same('kafka'), rocketmq: same('rocketmq'), durationMs: Date.now() - started };
+    }
+  }
+  // Two `up`s at once (two terminals, a test run and a wizard) take turns; the second finds it running.
+  return withLock(
+    path.join(stateDir, 'up.lock'),
+    async () => {
+      if ([...wanted].some((b) => !status[b].running)) await checkToolchain();
+      const secrets = ensureSecrets(stateDir);
+      const none = { pid: 0, alreadyRunning: false };
+      const kafka = wanted.has('kafka')
+        ? await kafkaUp(stateDir, secrets, (phase) => report({ broker: 'kafka', phase }), options.signal)
+        : none;
+      const rocketmq = wanted.has('rocketmq')
+        ? await rocketmqUp(
+            stateDir,
+            secrets,
+            (phase) => report({ broker: 'rocketmq', phase }),
+            options.signal,
+          )
+        : none;
+      return { stateDir, kafka, rocketmq, durationMs: Date.now() - started };
+    },
+    { timeoutMs: 15 * 60_000, signal: options.signal },
   );
-  const rocketmq = await rocketmqUp(
-    stateDir,
-    secrets,
-    (phase) => report({ broker: 'rocketmq', phase }),
-    options.signal,
-  );
-  return { stateDir, kafka, rocketmq, durationMs: Date.now() - started };
 }
 
 export async function sandboxDown(env?: NodeJS.ProcessEnv): Promise<{ kafka: boolean; rocketmq: boolean }> {

@@ -32,7 +32,7 @@ export const KAFKA_TIMEOUTS = {
   connectionTimeout: 4000,
   authenticationTimeout: 5000,
   requestTimeout: 8000,
-  retry: { retries: 1, initialRetryTime: 250, maxRetryTime: 1500 },
+  retry: { retries: 1, initialRetryTime: 60, maxRetryTime: 1500 },
 } as const;
 
 export async function createKafka(conn: KafkaConnection, clientId: string): Promise<Kafka> {

@@ -87,13 +87,6 @@ export const action: ActionDefinition<Input> = {
     let consumer: Consumer | undefined;
     const cancel = onAbort(ctx.signal, () => Promise.all([consumer?.disconnect(), admin.disconnect()]));
     try {
-      await admin.connect();
-      const starts = await startOffsets(admin, input.topic, since, produced);
-      const ends = new Map(
-        (await admin.fetchTopicOffsets(input.topic)).map((p) => [p.partition, Number(p.high)]),
-      );
-      await admin.disconnect();
-
       consumer = kafka.consumer({
         groupId: input.groupId,
         sessionTimeout: 10_000,
@@ -104,7 +97,17 @@ export const action: ActionDefinition<Input> = {
       });
       const c = consumer;
       ctx.progress(msg('kafka.progress.joining', { group: input.groupId }));
-      await c.connect();
+      // Where to start is worked out while the consumer connects.
+      const positions = async () => {
+        await admin.connect();
+        const [starts, high] = await Promise.all([
+          startOffsets(admin, input.topic, since, produced),
+          admin.fetchTopicOffsets(input.topic),
+        ]);
+        return { starts, ends: new Map(high.map((p) => [p.partition, Number(p.high)])) };
+      };
+      const [{ starts, ends }] = await Promise.all([positions(), c.connect()]);
+      void admin.disconnect().catch(() => {});
       await c.subscribe({ topics: [input.topic], fromBeginning: false });
 
       const seen: SeenMessage[] = [];

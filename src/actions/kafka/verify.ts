@@ -40,9 +40,11 @@ export const action: ActionDefinition<Input> = {
     const cancel = onAbort(ctx.signal, () => admin.disconnect());
     try {
       await admin.connect();
-      const [committed] = await admin.fetchOffsets({ groupId: input.groupId, topics: [input.topic] });
-      const ends = await admin.fetchTopicOffsets(input.topic);
-      const { groups } = await admin.describeGroups([input.groupId]);
+      const [[committed], ends, { groups }] = await Promise.all([
+        admin.fetchOffsets({ groupId: input.groupId, topics: [input.topic] }),
+        admin.fetchTopicOffsets(input.topic),
+        admin.describeGroups([input.groupId]),
+      ]);
       const group = groups[0];
       const offsets: PartitionLag[] = ends
         .map(({ partition, high }) => {

@@ -1,0 +1,40 @@
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { ProfileStore } from '../profile/store.js';
+import { tryLock } from '../util/lock.js';
+
+export class ProfileBusyError extends Error {
+  constructor(
+    readonly profile: string,
+    readonly tutorial: string,
+    readonly pid: number,
+  ) {
+    super(`profile ${profile} is in use by pid ${pid}`);
+    this.name = 'ProfileBusyError';
+  }
+}
+
+/**
+ * One run at a time per profile and tutorial: a second mq-tutor on the same profile would race the
+ * first for the same consumer group and overwrite its progress. Returns the release function.
+ */
+export function acquireRunLock(store: ProfileStore, profile: string, tutorial: string): () => void {
+  const file = path.join(store.root, 'runs', `${profile}.${tutorial}.lock`);
+  if (!tryLock(file)) {
+    let pid = 0;
+    try {
+      pid = Number(readFileSync(file, 'utf8'));
+    } catch {
+      /* released meanwhile */
+    }
+    throw new ProfileBusyError(profile, tutorial, pid);
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    rmSync(file, { force: true });
+  };
+  process.once('exit', release);
+  return release;
+}
