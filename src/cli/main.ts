@@ -37,6 +37,18 @@ async function dispatch(cli: ParsedCli, lang: Lang, signal: AbortSignal): Promis
       const { stepsCommand } = await import('./commands/steps.js');
       return stepsCommand(cli.args, lang);
     }
+    case 'profile': {
+      const { profileCommand } = await import('./commands/profile.js');
+      return profileCommand(cli, lang);
+    }
+    case 'report': {
+      const { reportCommand } = await import('./commands/report.js');
+      return reportCommand(cli, lang);
+    }
+    case 'code': {
+      const { codeCommand } = await import('./commands/code.js');
+      return codeCommand(cli, lang);
+    }
     default: {
       const { runCommand } = await import('./commands/run.js');
       return runCommand(cli, lang, signal);

@@ -18,6 +18,10 @@ export interface LastRun {
   lang: string;
   mode: string;
   environment: Record<string, string>;
+  /** The values the run used, secrets left out (they appear in `paramSources` only). */
+  params?: Record<string, string>;
+  /** Where each value came from: set, env, profile, sandbox or default. */
+  paramSources?: Record<string, string>;
 }
 
 export interface TutorialState {
@@ -73,6 +77,8 @@ export const PROFILE_SCHEMA = {
             lang: { type: 'string' },
             mode: { type: 'string' },
             environment: stringMap,
+            params: stringMap,
+            paramSources: stringMap,
           },
         },
       },

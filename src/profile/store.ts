@@ -1,9 +1,25 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { isSecretKey } from '../engine/secrets.js';
 import { userConfigDir } from '../util/paths.js';
 import { withFileLock } from './lock.js';
+import {
+  type Repaired,
+  type RepairProblem,
+  repairProfile,
+  repairSecrets,
+  syntaxErrorPlace,
+} from './repair.js';
 import {
   emptyProfile,
   PROFILE_SCHEMA,
@@ -21,6 +37,10 @@ export function profilesRoot(env: NodeJS.ProcessEnv = process.env): string {
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+export function isProfileName(name: string): boolean {
+  return NAME.test(name);
+}
+
 export class ProfileNameError extends Error {
   constructor(readonly profile: string) {
     super(`invalid profile name ${profile}`);
@@ -28,24 +48,46 @@ export class ProfileNameError extends Error {
   }
 }
 
-/** A profile file that could not be used as it was; it was moved aside and a fresh one started. */
+/**
+ * A profile (or secrets) file that could not be used as it was. It was moved aside as `backup`;
+ * what could be kept from it was kept (`repaired`), otherwise a fresh one was started.
+ */
 export interface DamagedProfile {
   file: string;
   backup: string;
+  /** One line, in English, for logs; `describeDamage` in notice.ts says it in the user's language. */
   problem: string;
+  /** json: not valid JSON (at `line`:`column`); schema: valid JSON with values of the wrong kind. */
+  kind: 'json' | 'schema';
+  line?: number;
+  column?: number;
+  /** Some of the file's content was kept (schema problems only); `store.problemsOf(d)` says what was not. */
+  repaired: boolean;
 }
 
-type SecretsData = { tutorials: Record<string, Record<string, string>> };
+export type SecretsData = { tutorials: Record<string, Record<string, string>> };
+
+const CONF_COMMON = {
+  projectName: 'mq-tutor',
+  configFileMode: 0o600,
+  accessPropertiesByDotNotation: false,
+  clearInvalidConfig: false,
+} as const;
 
 /**
  * Named parameter sets with per-tutorial progress, one file per profile (mode 0600), written
  * atomically by conf under a lock so that two mq-tutor processes never lose each other's writes.
  * Secrets live in a separate file and only when the user opted in.
+ *
+ * A file that is not valid JSON, or holds values of the wrong type (a hand edit), never stops the
+ * app: it is moved aside as `<file>.damaged-<time>`, what is usable in it is kept, the problem is
+ * recorded in `damaged` for the front end to report, and work goes on.
  */
 export class ProfileStore {
   readonly root: string;
   readonly damaged: DamagedProfile[] = [];
   readonly #confs = new Map<string, Conf<ProfileData>>();
+  readonly #problems = new Map<string, RepairProblem[]>();
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.root = profilesRoot(env);
@@ -76,52 +118,137 @@ export class ProfileStore {
       .sort();
   }
 
+  /** Each value of the wrong type in a damaged file, and what was done with it. */
+  problemsOf(damage: DamagedProfile): RepairProblem[] {
+    return this.#problems.get(damage.backup) ?? [];
+  }
+
   exists(name: string): boolean {
     return existsSync(this.fileOf(name));
+  }
+
+  hasSecrets(name: string): boolean {
+    return existsSync(this.secretsFileOf(name));
+  }
+
+  /**
+   * Checks the file before conf opens it, moving a damaged one aside and writing back what could
+   * be kept. Runs under the file's lock, so that two processes never both repair the same file.
+   */
+  #checkFile<T>(file: string, repair: (raw: unknown) => Repaired<T>): void {
+    if (!existsSync(file)) return;
+    const text = readFileSync(file, 'utf8');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      const place = syntaxErrorPlace(text, error as Error);
+      this.#setAside(file, {
+        kind: 'json',
+        problem: `not valid JSON: ${(error as Error).message}`,
+        ...place,
+        repaired: false,
+      });
+      return;
+    }
+    const { data, problems } = repair(raw);
+    if (problems.length === 0) return;
+    const kept =
+      problems.some((p) => p.fix !== 'reset' || p.path !== '') &&
+      typeof raw === 'object' &&
+      raw !== null &&
+      !Array.isArray(raw);
+    const summary = problems
+      .slice(0, 5)
+      .map((p) => `${p.path || '(top level)'}: expected ${p.expected}, found ${p.found} (${p.fix})`)
+      .join('; ');
+    this.#setAside(file, { kind: 'schema', problem: summary, repaired: kept }, data, problems);
+  }
+
+  #setAside(
+    file: string,
+    what: Omit<DamagedProfile, 'file' | 'backup'>,
+    keep?: unknown,
+    problems: RepairProblem[] = [],
+  ): void {
+    const backup = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(file, backup);
+    // The backup may be a secrets file, or a profile someone pasted a password into.
+    chmodSync(backup, 0o600);
+    if (keep !== undefined && what.repaired) {
+      // Written the way conf writes (tab-indented JSON, atomic rename, mode 0600).
+      const tmp = `${file}.${process.pid}.repair`;
+      writeFileSync(tmp, JSON.stringify(keep, undefined, '\t'), { mode: 0o600 });
+      chmodSync(tmp, 0o600);
+      renameSync(tmp, file);
+    }
+    this.#problems.set(backup, problems);
+    this.damaged.push({ file, backup, ...what });
+  }
+
+  /** Opens conf on a file that was checked first; a file conf still refuses is set aside whole. */
+  #open<T extends object>(file: string, open: () => Conf<T>, repair: (raw: unknown) => Repaired<T>): Conf<T> {
+    return withFileLock(file, () => {
+      this.#checkFile(file, repair);
+      try {
+        const conf = open();
+        void conf.store;
+        return conf;
+      } catch (error) {
+        if (!existsSync(file)) throw error;
+        this.#setAside(file, {
+          kind: 'schema',
+          problem: (error as Error).message,
+          repaired: false,
+        });
+        return open();
+      }
+    });
   }
 
   #conf(name: string): Conf<ProfileData> {
     if (!NAME.test(name)) throw new ProfileNameError(name);
     let conf = this.#confs.get(name);
     if (!conf) {
-      const open = () =>
-        new Conf<ProfileData>({
-          projectName: 'mq-tutor',
-          cwd: this.profilesDir,
-          configName: name,
-          configFileMode: 0o600,
-          schema: PROFILE_SCHEMA as never,
-          defaults: emptyProfile(),
-          accessPropertiesByDotNotation: false,
-          clearInvalidConfig: false,
-        });
-      conf = this.#openOrSetAside(this.fileOf(name), open);
+      mkdirSync(this.profilesDir, { recursive: true, mode: 0o700 });
+      conf = this.#open(
+        this.fileOf(name),
+        () =>
+          new Conf<ProfileData>({
+            ...CONF_COMMON,
+            cwd: this.profilesDir,
+            configName: name,
+            schema: PROFILE_SCHEMA as never,
+            defaults: emptyProfile(),
+          }),
+        repairProfile,
+      );
       this.#confs.set(name, conf);
     }
     return conf;
   }
 
   /**
-   * conf checks the file against the schema when it opens it. A file that is not valid JSON, or not
-   * a profile, is moved aside (kept as a backup), reported, and a fresh one is started.
+   * The profile's content, read under its lock. A file damaged while mq-tutor was running (edited
+   * by hand in another window) is dealt with like one found damaged at the start.
    */
-  #openOrSetAside<T extends object>(file: string, open: () => Conf<T>): Conf<T> {
+  #load(conf: Conf<ProfileData>): ProfileData {
+    let data: Partial<ProfileData>;
     try {
-      const conf = open();
-      void conf.store;
-      return conf;
-    } catch (error) {
-      if (!existsSync(file)) throw error;
-      const backup = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(file, backup);
-      this.damaged.push({ file, backup, problem: (error as Error).message });
-      return open();
+      data = conf.store;
+    } catch {
+      this.#checkFile(conf.path, repairProfile);
+      data = conf.store;
     }
+    // A file removed meanwhile (profile delete in another window) reads as {}.
+    return { ...emptyProfile(), ...data };
   }
 
   read(name: string): ProfileData {
+    // Reading a profile that does not exist creates nothing.
+    if (!this.#confs.has(name) && NAME.test(name) && !this.exists(name)) return emptyProfile();
     const conf = this.#conf(name);
-    return withFileLock(conf.path, () => conf.store);
+    return withFileLock(conf.path, () => this.#load(conf));
   }
 
   tutorial(name: string, tutorial: string): TutorialState {
@@ -131,9 +258,8 @@ export class ProfileStore {
   /** Read-modify-write of one tutorial's state, under the profile's lock. */
   update(name: string, tutorial: string, change: (state: TutorialState) => TutorialState): TutorialState {
     const conf = this.#conf(name);
-    mkdirSync(this.profilesDir, { recursive: true });
     return withFileLock(conf.path, () => {
-      const data = conf.store;
+      const data = this.#load(conf);
       const current = data.tutorials[tutorial] ?? { params: {}, progress: {} };
       const next = change(structuredClone(current));
       // Secrets never go into the profile file itself.
@@ -147,46 +273,72 @@ export class ProfileStore {
     this.update(name, tutorial, (state) => ({ ...state, params: { ...state.params, ...params } }));
   }
 
+  /** Removes the profile and its secrets; backups of damaged files are left for the user. */
   delete(name: string): boolean {
     if (!NAME.test(name)) throw new ProfileNameError(name);
     const files = [this.fileOf(name), this.secretsFileOf(name)];
-    const existed = files.some((f) => existsSync(f));
-    for (const f of files) rmSync(f, { force: true });
+    let existed = false;
+    for (const f of files) {
+      withFileLock(f, () => {
+        if (existsSync(f)) existed = true;
+        rmSync(f, { force: true });
+      });
+    }
     this.#confs.delete(name);
     return existed;
   }
 
   #secrets(name: string): Conf<SecretsData> {
     if (!NAME.test(name)) throw new ProfileNameError(name);
-    const open = () =>
-      new Conf<SecretsData>({
-        projectName: 'mq-tutor',
-        cwd: this.secretsDir,
-        configName: name,
-        configFileMode: 0o600,
-        schema: SECRETS_SCHEMA as never,
-        defaults: { tutorials: {} },
-        accessPropertiesByDotNotation: false,
-        clearInvalidConfig: false,
-      });
-    return this.#openOrSetAside(this.secretsFileOf(name), open);
+    mkdirSync(this.secretsDir, { recursive: true, mode: 0o700 });
+    return this.#open(
+      this.secretsFileOf(name),
+      () =>
+        new Conf<SecretsData>({
+          ...CONF_COMMON,
+          cwd: this.secretsDir,
+          configName: name,
+          schema: SECRETS_SCHEMA as never,
+          defaults: { tutorials: {} },
+        }),
+      repairSecrets,
+    );
   }
 
   /** Secrets saved by an explicit opt-in (`--save-secrets` or the wizard's question). */
   readSecrets(name: string, tutorial: string): Record<string, string> {
     if (!existsSync(this.secretsFileOf(name))) return {};
-    return this.#secrets(name).store.tutorials[tutorial] ?? {};
+    const conf = this.#secrets(name);
+    return withFileLock(conf.path, () => conf.store.tutorials[tutorial] ?? {});
+  }
+
+  /** All saved secrets of a profile, by tutorial (for `profile show`, which masks them). */
+  allSecrets(name: string): Record<string, Record<string, string>> {
+    if (!existsSync(this.secretsFileOf(name))) return {};
+    const conf = this.#secrets(name);
+    return withFileLock(conf.path, () => conf.store.tutorials);
   }
 
   saveSecrets(name: string, tutorial: string, secrets: Record<string, string>): void {
     const conf = this.#secrets(name);
-    mkdirSync(this.secretsDir, { recursive: true });
     withFileLock(conf.path, () => {
       const data = conf.store;
       const only = Object.fromEntries(Object.entries(secrets).filter(([k, v]) => isSecretKey(k) && v));
       conf.store = {
         tutorials: { ...data.tutorials, [tutorial]: { ...(data.tutorials[tutorial] ?? {}), ...only } },
       };
+    });
+  }
+
+  /** Forgets the saved secrets of one tutorial (or all); the file goes when nothing is left. */
+  forgetSecrets(name: string, tutorial?: string): void {
+    if (!existsSync(this.secretsFileOf(name))) return;
+    const conf = this.#secrets(name);
+    withFileLock(conf.path, () => {
+      const tutorials = { ...conf.store.tutorials };
+      if (tutorial) delete tutorials[tutorial];
+      if (!tutorial || Object.keys(tutorials).length === 0) rmSync(conf.path, { force: true });
+      else conf.store = { tutorials };
     });
   }
 }

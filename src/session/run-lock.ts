@@ -1,7 +1,7 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ProfileStore } from '../profile/store.js';
-import { tryLock } from '../util/lock.js';
+import { lockHolder, tryLock } from '../util/lock.js';
 
 export class ProfileBusyError extends Error {
   constructor(
@@ -20,15 +20,7 @@ export class ProfileBusyError extends Error {
  */
 export function acquireRunLock(store: ProfileStore, profile: string, tutorial: string): () => void {
   const file = path.join(store.root, 'runs', `${profile}.${tutorial}.lock`);
-  if (!tryLock(file)) {
-    let pid = 0;
-    try {
-      pid = Number(readFileSync(file, 'utf8'));
-    } catch {
-      /* released meanwhile */
-    }
-    throw new ProfileBusyError(profile, tutorial, pid);
-  }
+  if (!tryLock(file)) throw new ProfileBusyError(profile, tutorial, lockHolder(file)?.pid ?? 0);
   let released = false;
   const release = () => {
     if (released) return;

@@ -1,11 +1,10 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sleep } from './wait.js';
 
-function holderAlive(lockFile: string): boolean {
+function holderAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
-    const pid = Number(readFileSync(lockFile, 'utf8'));
-    if (!Number.isInteger(pid) || pid <= 0) return false;
     process.kill(pid, 0);
     return true;
   } catch (error) {
@@ -13,22 +12,64 @@ function holderAlive(lockFile: string): boolean {
   }
 }
 
-/** Tries once to take `lockFile` (created exclusively, holding our pid); a dead holder's lock is taken over. */
-export function tryLock(lockFile: string): boolean {
-  mkdirSync(path.dirname(lockFile), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockFile, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (holderAlive(lockFile)) return false;
-      rmSync(lockFile, { force: true });
-    }
+/** The pid in a lock file, and how old the lock is; undefined when there is none. */
+export function lockHolder(lockFile: string): { text: string; pid: number; ageMs: number } | undefined {
+  try {
+    const text = readFileSync(lockFile, 'utf8');
+    const ageMs = Date.now() - statSync(lockFile).mtimeMs;
+    return { text, pid: Number(text.split('\n')[0]), ageMs };
+  } catch {
+    return undefined;
   }
-  return false;
+}
+
+/**
+ * Moves a lock left by a dead process out of the way. The lock is renamed (only one of several
+ * waiting processes can succeed) and checked afterwards; if it turned out to be a live holder's
+ * fresh lock, it is put back.
+ */
+function breakStale(lockFile: string, seen: string): void {
+  const aside = `${lockFile}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    renameSync(lockFile, aside);
+  } catch {
+    return;
+  }
+  let text = '';
+  try {
+    text = readFileSync(aside, 'utf8');
+  } catch {}
+  if (text !== seen) {
+    try {
+      linkSync(aside, lockFile);
+    } catch {}
+  }
+  rmSync(aside, { force: true });
+}
+
+/**
+ * Takes `lockFile` once. The lock is written completely (pid and time) into a private file first
+ * and then linked into place, which either succeeds or fails as a whole: another process never
+ * sees a lock file that is still empty and mistakes it for an abandoned one. A lock whose holder
+ * died (or, with `staleAfterMs`, that is older than that) is taken over.
+ */
+export function tryLock(lockFile: string, options: { staleAfterMs?: number } = {}): boolean {
+  mkdirSync(path.dirname(lockFile), { recursive: true });
+  const own = `${lockFile}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(own, `${process.pid}\n${new Date().toISOString()}\n`, { mode: 0o600 });
+  try {
+    linkSync(own, lockFile);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = lockHolder(lockFile);
+    const stale =
+      options.staleAfterMs !== undefined && holder !== undefined && holder.ageMs > options.staleAfterMs;
+    if (holder && (!holderAlive(holder.pid) || stale)) breakStale(lockFile, holder.text);
+    return false;
+  } finally {
+    rmSync(own, { force: true });
+  }
 }
 
 export class LockTimeoutError extends Error {

@@ -64,13 +64,22 @@ describe('ckafka tutorial against the sandbox', () => {
   it('the verify step shows the group as the broker sees it', async () => {
     const groupId = group();
     const r = await runCli(['run', 'ckafka', '--sandbox', '--json', '--set', `groupId=${groupId}`]);
-    const verify = stepLine(jsonLines(r.stdout), 'verify').details as Record<string, any>;
-    const produced = stepLine(jsonLines(r.stdout), 'produce').details as Record<string, any>;
+    interface VerifyDetails {
+      groupId: string;
+      group: { state: string };
+      seenByConsumer: boolean;
+      offsets: { partition: number; committed: number }[];
+    }
+    const verify = stepLine(jsonLines(r.stdout), 'verify').details as unknown as VerifyDetails;
+    const produced = stepLine(jsonLines(r.stdout), 'produce').details as {
+      partition: number;
+      offset: number;
+    };
     expect(verify.groupId).toBe(groupId);
     expect(verify.group.state).toBe('Empty');
     expect(verify.seenByConsumer).toBe(true);
-    const mine = verify.offsets.find((o: { partition: number }) => o.partition === produced.partition);
-    expect(mine.committed).toBeGreaterThan(produced.offset);
+    const mine = verify.offsets.find((o) => o.partition === produced.partition);
+    expect(mine?.committed).toBeGreaterThan(produced.offset);
     expect(verify.offsets).toHaveLength(3);
   });
 });
@@ -232,7 +241,7 @@ describe('parameters are checked before any network call', () => {
     expect(r.code).toBe(2);
     const [error] = jsonLines(r.stdout);
     expect(error).toMatchObject({ type: 'error', code: 'PARAMS_INVALID' });
-    expect((error?.problems as { param: string }[]).map((p) => p.param).sort()).toEqual([
+    expect(((error?.problems ?? []) as { param: string }[]).map((p) => p.param).sort()).toEqual([
       'bootstrapServers',
       'username',
     ]);

@@ -76,8 +76,9 @@ export function atLeast(version: string, minimum: string): boolean {
 /** Version from the system package manager, when librocketmq came from a .deb or .rpm. */
 async function packagedVersion(signal: AbortSignal): Promise<string | undefined> {
   // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
+  const dpkgFormat = '-f=${Version}';
   for (const [cmd, args] of [
-    ['dpkg-query', ['-W', '-f=${Version}', 'rocketmq-client-cpp']],
+    ['dpkg-query', ['-W', dpkgFormat, 'rocketmq-client-cpp']],
     ['rpm', ['-q', '--qf', '%{VERSION}', 'rocketmq-client-cpp']],
   ] as const) {
     try {

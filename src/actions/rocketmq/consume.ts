@@ -118,7 +118,7 @@ export const action: ActionDefinition<Input> = {
             topic: input.topic,
             group: input.group,
             tag: input.tagExpression,
-            seconds: Math.round((ctx.deadline - WAIT_MARGIN_MS - ctx.runStartedAt) / 1000),
+            seconds: Math.round((Date.now() - started) / 1000),
           },
         },
         { received: received.slice(-20) },

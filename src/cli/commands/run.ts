@@ -1,7 +1,11 @@
+import { codeAfterRun } from '../../codegen/after-run.js';
 import { envVarName } from '../../engine/params.js';
 import { newRunId, ParamsInvalidError, runTutorial } from '../../engine/runner.js';
+import { isSecretKey } from '../../engine/secrets.js';
 import type { EngineEvent, Tutorial } from '../../engine/types.js';
 import { type Lang, render, t } from '../../i18n/index.js';
+import { damageNotices } from '../../profile/notice.js';
+import { recordRunParams } from '../../profile/run-params.js';
 import { ProfileStore } from '../../profile/store.js';
 import { sandboxUp } from '../../sandbox/sandbox.js';
 import { progressRecorder, saveParams } from '../../session/persist.js';
@@ -12,6 +16,7 @@ import {
   prepareSession,
   UnknownTutorialError,
 } from '../../session/prepare.js';
+import { acquireRunLock, ProfileBusyError } from '../../session/run-lock.js';
 import { jsonReporter } from '../../ui/json/reporter.js';
 import { transcriptReporter } from '../../ui/transcript/reporter.js';
 import { type ParsedCli, parseSetPairs } from '../args.js';
@@ -67,7 +72,7 @@ export async function setupRun(
   if (cli.options.sandbox) {
     if (!cli.options.json) err(t(lang, 'ui.sandboxStarting'));
     try {
-      await sandboxUp({ signal });
+      await sandboxUp({ signal, only: [tutorial.id === 'rocketmq' ? 'rocketmq' : 'kafka'], quick: true });
     } catch (error) {
       const text = sandboxErrorText(lang, error);
       if (text === undefined) throw error;
@@ -85,15 +90,29 @@ export async function setupRun(
     useSandbox: cli.options.sandbox,
     store,
   });
-  for (const d of store.damaged) err(t(lang, 'ui.profileDamaged', { ...d }));
+  for (const line of damageNotices(lang, store)) err(line);
   const startAt = cli.options.step ?? session.resumeAt;
   return { session, startAt, resumed: !cli.options.step && session.resumeAt !== undefined };
 }
 
+/** One run per profile and tutorial at a time; says who holds it otherwise. */
+export function holdProfile(session: PreparedSession, lang: Lang): (() => void) | undefined {
+  try {
+    return acquireRunLock(session.store, session.profile, session.tutorial.id);
+  } catch (error) {
+    if (!(error instanceof ProfileBusyError)) throw error;
+    err(t(lang, 'ui.profileBusy', { profile: error.profile, tutorial: error.tutorial, pid: error.pid }));
+    return undefined;
+  }
+}
+
 /** What the user typed with --set is remembered; environment variables and the sandbox are not copied. */
-function givenOnCommandLine(session: PreparedSession): Record<string, string> {
+function givenOnCommandLine(session: PreparedSession, saveSecrets: boolean): Record<string, string> {
   const { values, sources } = session.resolved;
-  return Object.fromEntries(Object.entries(values).filter(([key]) => sources[key] === 'set'));
+  // With --save-secrets, a secret given in an MQ_TUTOR_* variable is what the user asks to keep.
+  const keep = (key: string) =>
+    sources[key] === 'set' || (saveSecrets && isSecretKey(key) && sources[key] === 'env');
+  return Object.fromEntries(Object.entries(values).filter(([key]) => keep(key)));
 }
 
 function printParamProblems(lang: Lang, error: ParamsInvalidError, json: boolean): void {
@@ -128,6 +147,7 @@ export async function runNonInteractive(
   const setup = await setupRun(cli, lang, tutorialId, signal);
   if (typeof setup === 'number') return setup;
   const { session, startAt } = setup;
+  if (!holdProfile(session, lang)) return EXIT.usage;
   const runId = newRunId();
   const render = cli.options.json ? jsonReporter(lang) : transcriptReporter(session.tutorial, lang);
   const record = progressRecorder({
@@ -141,10 +161,20 @@ export async function runNonInteractive(
   if (setup.resumed && startAt && !cli.options.json) err(t(lang, 'ui.resuming', { step: startAt }));
   const onEvent = (event: EngineEvent) => {
     record(event);
+    if (event.type === 'run-started')
+      recordRunParams(session.store, session.profile, session.tutorial, runId, session.resolved);
     render(event);
   };
   try {
     const values = session.resolved.values;
+    // Saved before the first step, so that a run killed midway resumes with these values.
+    saveParams(
+      session.store,
+      session.profile,
+      session.tutorial,
+      givenOnCommandLine(session, cli.options.saveSecrets),
+      cli.options.saveSecrets,
+    );
     const summary = await runTutorial({
       tutorial: session.tutorial,
       values,
@@ -154,14 +184,15 @@ export async function runNonInteractive(
       earlier: session.earlier,
       runId,
     });
-    saveParams(
-      session.store,
-      session.profile,
-      session.tutorial,
-      givenOnCommandLine(session),
-      cli.options.saveSecrets,
-    );
     if (summary.interrupted) return EXIT.interrupted;
+    codeAfterRun({
+      ...session,
+      values,
+      results: summary.results,
+      lang,
+      json: cli.options.json,
+      outDir: cli.options.out,
+    });
     return summary.failed > 0 ? EXIT.stepFailed : EXIT.ok;
   } catch (error) {
     if (error instanceof ParamsInvalidError) {
@@ -170,7 +201,7 @@ export async function runNonInteractive(
         session.store,
         session.profile,
         session.tutorial,
-        givenOnCommandLine(session),
+        givenOnCommandLine(session, cli.options.saveSecrets),
         cli.options.saveSecrets,
       );
       return EXIT.usage;

@@ -41,6 +41,10 @@ export const uiMessages = {
     en: 'Name the tutorial to run without questions: mq-tutor run <{known}> --yes',
     zh: '不提问运行时请指定教程：mq-tutor run <{known}> --yes',
   },
+  'ui.profileBusy': {
+    en: 'Another mq-tutor (pid {pid}) is running tutorial {tutorial} with profile "{profile}". Wait for it to finish, or use another profile: --profile <name>.',
+    zh: '另一个 mq-tutor（pid {pid}）正在使用配置档“{profile}”运行教程 {tutorial}。请等它结束，或换一个配置档：--profile <名称>。',
+  },
   'ui.unknownParam': {
     en: '--set {key}: tutorial {tutorial} has no parameter "{key}". Its parameters: {known}.',
     zh: '--set {key}：教程 {tutorial} 没有参数“{key}”。可用参数：{known}。',
