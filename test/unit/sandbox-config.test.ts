@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { receiptPosition } from '../../src/actions/rocketmq/consume.js';
 import { tagToSend } from '../../src/actions/rocketmq/produce.js';
 import { kafkaServerProperties } from '../../src/sandbox/kafka/config.js';
 import { envName, exportLines } from '../../src/sandbox/params.js';
-import { parseConsumerProgress, parseQueryByKey } from '../../src/sandbox/rocketmq/admin.js';
 import { brokerConf, proxyJson } from '../../src/sandbox/rocketmq/config.js';
+import { parseConsumeStats } from '../../src/sandbox/rocketmq/remoting.js';
 
 describe('sandbox Kafka configuration', () => {
   const props = kafkaServerProperties({
@@ -44,20 +45,20 @@ describe('sandbox RocketMQ configuration', () => {
     });
   });
 
-  it('reads mqadmin tables', () => {
-    const progress = [
-      '#Topic  #Broker Name  #QID  #Broker Offset  #Consumer Offset  #Diff  #Inflight  #LastTime',
-      'tutorial-topic  broker-a  0  4  4  0  0  2026-11-21 12:09:03',
-      'tutorial-topic  broker-a  1  5  3  2  0  N/A',
-    ].join('\n');
-    expect(parseConsumerProgress(progress, 'tutorial-topic')).toEqual([
-      { broker: 'broker-a', queue: 0, brokerOffset: 4, consumerOffset: 4, diff: 0 },
-      { broker: 'broker-a', queue: 1, brokerOffset: 5, consumerOffset: 3, diff: 2 },
+  it('reads the broker’s consume stats (fastjson with object keys) and a receipt handle’s position', () => {
+    const body =
+      '{"consumeTps":0.03,"offsetTable":{{"brokerName":"broker-a","queueId":0,"topic":"tutorial-topic"}:{"brokerOffset":28,"consumerOffset":27,"lastTimestamp":1,"pullOffset":28},' +
+      '{"brokerName":"broker-a","queueId":1,"topic":"tutorial-topic"}:{"brokerOffset":43,"consumerOffset":43,"lastTimestamp":1,"pullOffset":43}}}';
+    expect(parseConsumeStats(body)).toEqual([
+      { broker: 'broker-a', queue: 0, brokerOffset: 28, consumerOffset: 27 },
+      { broker: 'broker-a', queue: 1, brokerOffset: 43, consumerOffset: 43 },
     ]);
-    const byKey = '#Message ID  #QID  #Offset\n0102FC000000011F7B0B13240600000000  1  4\n';
-    expect(parseQueryByKey(byKey)).toEqual([
-      { messageId: '0102FC000000011F7B0B13240600000000', queue: 1, offset: 4 },
-    ]);
+    expect(receiptPosition('27 1795264560124 20000 4 0 broker-a 0 27 315509')).toEqual({
+      broker: 'broker-a',
+      queue: 0,
+      offset: 27,
+    });
+    expect(receiptPosition('garbage')).toBeUndefined();
   });
 });
 

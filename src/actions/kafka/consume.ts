@@ -86,6 +86,7 @@ export const action: ActionDefinition<Input> = {
     const admin = kafka.admin();
     let consumer: Consumer | undefined;
     const cancel = onAbort(ctx.signal, () => Promise.all([consumer?.disconnect(), admin.disconnect()]));
+    let reached = false;
     try {
       consumer = kafka.consumer({
         groupId: input.groupId,
@@ -107,6 +108,7 @@ export const action: ActionDefinition<Input> = {
         return { starts, ends: new Map(high.map((p) => [p.partition, Number(p.high)])) };
       };
       const [{ starts, ends }] = await Promise.all([positions(), c.connect()]);
+      reached = true;
       void admin.disconnect().catch(() => {});
       await c.subscribe({ topics: [input.topic], fromBeginning: false });
 
@@ -216,7 +218,7 @@ export const action: ActionDefinition<Input> = {
         }),
       };
     } catch (error) {
-      throw await explainKafkaError(error, input.connection);
+      throw await explainKafkaError(error, input.connection, reached);
     } finally {
       cancel();
       // Leaving the group cleanly: disconnect sends LeaveGroup so the group rebalances at once.

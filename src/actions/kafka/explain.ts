@@ -1,6 +1,7 @@
 import tls from 'node:tls';
 import { splitHostPorts } from '../../engine/params.js';
 import { errorChain } from '../../util/errors.js';
+import { lostIfConnected } from '../lost.js';
 import { splitHostPort } from '../network/probe.js';
 import type { KafkaConnection } from './connection.js';
 
@@ -34,9 +35,15 @@ function answersTls(server: string, timeoutMs: number): Promise<boolean> {
 
 /**
  * A broker that closes a SASL_PLAINTEXT connection without a word is often a TLS listener; a quick
- * TLS hello tells that apart from a broker that went away.
+ * TLS hello tells that apart from a broker that went away. Once the step had reached the broker,
+ * a connection failure means the broker was lost mid-step.
  */
-export async function explainKafkaError(error: unknown, conn: KafkaConnection): Promise<unknown> {
+export async function explainKafkaError(
+  error: unknown,
+  conn: KafkaConnection,
+  reached = false,
+): Promise<unknown> {
+  if (reached) return lostIfConnected(error, reached);
   const closed = errorChain(error).some((e) => e.name === 'KafkaJSConnectionClosedError');
   if (!closed || conn.securityProtocol !== 'SASL_PLAINTEXT') return error;
   const server = splitHostPorts(conn.brokers.join(','))[0];

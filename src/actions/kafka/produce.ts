@@ -32,9 +32,11 @@ export const action: ActionDefinition<Input> = {
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     const cancel = onAbort(ctx.signal, () => producer.disconnect());
+    let reached = false;
     try {
       ctx.progress(msg('kafka.progress.connecting', { brokers: input.connection.brokers.join(', ') }));
       await producer.connect();
+      reached = true;
       const sentAt = new Date();
       const message = tutorialMessage(ctx.runId, sentAt);
       ctx.progress(msg('kafka.progress.sending', { topic: input.topic }));
@@ -60,7 +62,7 @@ export const action: ActionDefinition<Input> = {
         summary: msg('kafka.produce.ok', { topic: input.topic, partition: meta.partition, offset }),
       };
     } catch (error) {
-      throw await explainKafkaError(error, input.connection);
+      throw await explainKafkaError(error, input.connection, reached);
     } finally {
       cancel();
       await producer.disconnect().catch(() => {});

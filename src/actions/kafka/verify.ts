@@ -38,8 +38,10 @@ export const action: ActionDefinition<Input> = {
     const kafka = await createKafka(input.connection, 'mq-tutor-verify');
     const admin = kafka.admin();
     const cancel = onAbort(ctx.signal, () => admin.disconnect());
+    let reached = false;
     try {
       await admin.connect();
+      reached = true;
       const [[committed], ends, { groups }] = await Promise.all([
         admin.fetchOffsets({ groupId: input.groupId, topics: [input.topic] }),
         admin.fetchTopicOffsets(input.topic),
@@ -125,7 +127,7 @@ export const action: ActionDefinition<Input> = {
         }),
       };
     } catch (error) {
-      throw await explainKafkaError(error, input.connection);
+      throw await explainKafkaError(error, input.connection, reached);
     } finally {
       cancel();
       await admin.disconnect().catch(() => {});

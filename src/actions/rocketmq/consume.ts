@@ -1,5 +1,6 @@
 import type { MessageView, SimpleConsumer } from 'rocketmq-client-nodejs';
 import { msg } from '../../i18n/index.js';
+import { lostIfConnected } from '../lost.js';
 import { type ActionDefinition, type ParamValues, StepFailure } from '../types.js';
 import {
   clientOptions,
@@ -17,6 +18,20 @@ interface Input {
   tagExpression: string;
 }
 
+/**
+ * Where the broker stored a received message, read from its receipt handle ("ckOffset popTime
+ * invisibleTime reviveQueue topicType brokerName queueId queueOffset commitLogOffset").
+ */
+export function receiptPosition(
+  handle: string,
+): { broker: string; queue: number; offset: number } | undefined {
+  const parts = handle.trim().split(' ');
+  const [broker, queue, offset] = [parts[5], Number(parts[6]), Number(parts[7])];
+  return broker && Number.isInteger(queue) && Number.isInteger(offset)
+    ? { broker, queue, offset }
+    : undefined;
+}
+
 export interface ReceivedMessage {
   messageId: string;
   topic: string;
@@ -25,6 +40,7 @@ export interface ReceivedMessage {
   body: string;
   deliveryAttempt: number;
   outcome: 'acked' | 'refused';
+  position?: { broker: string; queue: number; offset: number };
 }
 
 /** How long one receive call long-polls the proxy. */
@@ -58,6 +74,7 @@ export const action: ActionDefinition<Input> = {
     const shown = new Set<string>();
     let ours: ReceivedMessage | undefined;
     const started = Date.now();
+    let reached = false;
     try {
       ctx.progress(
         msg('rocketmq.progress.subscribing', {
@@ -67,6 +84,7 @@ export const action: ActionDefinition<Input> = {
         }),
       );
       await startBounded(consumer, input.connection, ctx.signal);
+      reached = true;
       const until = ctx.deadline - WAIT_MARGIN_MS;
       while (!ours && Date.now() < until) {
         ctx.signal.throwIfAborted();
@@ -81,6 +99,7 @@ export const action: ActionDefinition<Input> = {
             body: body.slice(0, 2000),
             deliveryAttempt: view.deliveryAttempt ?? 1,
             outcome: 'acked',
+            position: receiptPosition(view.receiptHandle),
           };
           const isOurs = body.includes(marker);
           if (isOurs) {
@@ -107,6 +126,8 @@ export const action: ActionDefinition<Input> = {
           if (isOurs && !ours) ours = entry;
         }
       }
+    } catch (error) {
+      throw lostIfConnected(error, reached);
     } finally {
       await shutdownBounded(consumer);
     }
@@ -134,6 +155,7 @@ export const action: ActionDefinition<Input> = {
         keys: ours.keys.join(','),
         body: ours.body,
         acknowledged: true,
+        position: ours.position ?? null,
         deliveryAttempt: ours.deliveryAttempt,
         received: received.length,
         refused: received.filter((m) => m.outcome === 'refused').map((m) => m.messageId),

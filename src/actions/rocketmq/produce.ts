@@ -1,4 +1,5 @@
 import { msg } from '../../i18n/index.js';
+import { lostIfConnected } from '../lost.js';
 import type { ActionDefinition, ParamValues } from '../types.js';
 import {
   clientOptions,
@@ -54,9 +55,11 @@ export const action: ActionDefinition<Input> = {
       topics: [input.topic],
       maxAttempts: 2,
     });
+    let reached = false;
     try {
       ctx.progress(msg('rocketmq.progress.starting', { endpoints: input.connection.endpoints }));
       await startBounded(producer, input.connection, ctx.signal);
+      reached = true;
       const sentAt = new Date();
       const body = tutorialBody(ctx.runId, sentAt);
       ctx.progress(
@@ -85,6 +88,8 @@ export const action: ActionDefinition<Input> = {
         },
         summary: msg('rocketmq.produce.ok', { topic: input.topic, messageId: receipt.messageId }),
       };
+    } catch (error) {
+      throw lostIfConnected(error, reached);
     } finally {
       await shutdownBounded(producer);
     }

@@ -46,9 +46,9 @@ export const action: ActionDefinition<Input> = {
         { code: 'RMQ_VERIFY_NOT_ACKED', values: { messageId, group: input.group } },
         details,
       );
-    const key = String(produced.details.keys ?? '').split(',')[0] || undefined;
+    const position = consumed.details.position as { broker: string; queue: number; offset: number } | null;
     const { endpoints } = input.connection;
-    const view = await sandboxGroupView(endpoints, input.group, input.topic, { messageId, key }, ctx.signal);
+    const view = position ? await sandboxGroupView(endpoints, input.group, input.topic, position) : undefined;
     if (view) {
       details.group = view;
       ctx.progress(

@@ -1,9 +1,17 @@
 import { CaFileError } from '../../actions/cert/pem.js';
+import { BrokerLostError } from '../../actions/lost.js';
 import { ProbeError } from '../../actions/network/probe.js';
 import type { Rule } from './rule.js';
 
 /** Failures found by mq-tutor's own checks, before or beside any client library. */
 export const localRules: Rule[] = [
+  (chain, ctx) =>
+    chain.some((e) => e instanceof BrokerLostError)
+      ? {
+          code: 'BROKER_UNAVAILABLE',
+          values: { servers: ctx.values.bootstrapServers ?? ctx.values.endpoints ?? '' },
+        }
+      : undefined,
   (chain) => {
     const e = chain.find((x) => x instanceof CaFileError) as CaFileError | undefined;
     if (!e) return undefined;

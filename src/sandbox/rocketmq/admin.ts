@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../util/exec.js';
 import { readSecrets, sandboxDir } from '../state.js';
 import { ROCKETMQ } from './config.js';
+import { consumeStats } from './remoting.js';
 
 export function rocketmqDir(stateDir: string): string {
   return path.join(stateDir, 'rocketmq');
@@ -52,78 +53,38 @@ export async function mqadmin(stateDir: string, args: string[], signal?: AbortSi
   return { ok: result.code === 0 && !/Exception/.test(output), output };
 }
 
-const NAMESRV = `127.0.0.1:${ROCKETMQ.namesrvPort}`;
-
 export interface GroupView {
   consumedByGroup: boolean;
-  storedAt: { queue: number; offset: number } | null;
+  storedAt: { broker: string; queue: number; offset: number };
   totalLag: number;
-  queues: { broker: string; queue: number; brokerOffset: number; consumerOffset: number; diff: number }[];
-}
-
-/** Parses `mqadmin consumerProgress` rows: topic, broker, queue, broker offset, consumer offset, diff, ... */
-export function parseConsumerProgress(output: string, topic: string): GroupView['queues'] {
-  const rows: GroupView['queues'] = [];
-  for (const line of output.split('\n')) {
-    const cells = line.trim().split(/\s+/);
-    if (cells[0] !== topic || cells.length < 6) continue;
-    const [, broker, queue, brokerOffset, consumerOffset, diff] = cells;
-    rows.push({
-      broker: broker ?? '',
-      queue: Number(queue),
-      brokerOffset: Number(brokerOffset),
-      consumerOffset: Number(consumerOffset),
-      diff: Number(diff),
-    });
-  }
-  return rows;
-}
-
-/** Rows of `mqadmin queryMsgByKey`: message id, queue id, queue offset. */
-export function parseQueryByKey(output: string): { messageId: string; queue: number; offset: number }[] {
-  return output
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((cells) => cells.length === 3 && /^[0-9A-F]{16,}$/.test(cells[0] ?? ''))
-    .map(([messageId, queue, offset]) => ({
-      messageId: messageId ?? '',
-      queue: Number(queue),
-      offset: Number(offset),
-    }));
+  queues: { broker: string; queue: number; brokerOffset: number; consumerOffset: number; lag: number }[];
 }
 
 /**
- * The broker's view of a group when `endpoints` is the running sandbox's proxy (its admin tool is at
- * hand there): where the message was stored (found by its key), the group's consumer offset per
- * queue, and whether that offset has moved past the message.
+ * The broker's view of a group when `endpoints` is the running sandbox's proxy (the sandbox admin's
+ * credentials are at hand there): the group's consumer offset per queue, asked of the broker over
+ * its own protocol, and whether it has moved past the message.
  */
 export async function sandboxGroupView(
   endpoints: string,
   group: string,
   topic: string,
-  message: { messageId: string; key?: string },
-  signal?: AbortSignal,
+  message: { broker: string; queue: number; offset: number },
 ): Promise<GroupView | undefined> {
   const stateDir = sandboxDir();
   const isSandbox = endpoints
     .split(';')
     .some((e) => e === `127.0.0.1:${ROCKETMQ.proxyPort}` || e === `localhost:${ROCKETMQ.proxyPort}`);
-  if (!isSandbox || !readSecrets(stateDir) || !existsSync(classpathFile(stateDir))) return undefined;
-  const [progress, byKey] = await Promise.all([
-    mqadmin(stateDir, ['consumerProgress', '-n', NAMESRV, '-g', group, '-t', topic], signal),
-    message.key
-      ? mqadmin(stateDir, ['queryMsgByKey', '-n', NAMESRV, '-t', topic, '-k', message.key], signal)
-      : undefined,
-  ]);
-  const queues = parseConsumerProgress(progress.output, topic);
-  const stored = byKey
-    ? parseQueryByKey(byKey.output).find((m) => m.messageId === message.messageId)
-    : undefined;
-  const queue = stored && queues.find((q) => q.queue === stored.queue);
+  const secrets = readSecrets(stateDir);
+  if (!isSandbox || !secrets) return undefined;
+  const admin = { accessKey: secrets.rocketmq.adminAccessKey, secretKey: secrets.rocketmq.adminSecretKey };
+  const stats = await consumeStats(ROCKETMQ.brokerPort, group, topic, admin);
+  const queues = stats.map((q) => ({ ...q, lag: Math.max(0, q.brokerOffset - q.consumerOffset) }));
+  const queue = queues.find((q) => q.broker === message.broker && q.queue === message.queue);
   return {
-    consumedByGroup: queue !== undefined && stored !== undefined && queue.consumerOffset > stored.offset,
-    storedAt: stored ? { queue: stored.queue, offset: stored.offset } : null,
-    totalLag: queues.reduce((sum, q) => sum + Math.max(0, q.diff), 0),
+    consumedByGroup: queue !== undefined && queue.consumerOffset > message.offset,
+    storedAt: message,
+    totalLag: queues.reduce((sum, q) => sum + q.lag, 0),
     queues,
   };
 }
