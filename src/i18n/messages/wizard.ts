@@ -3,6 +3,10 @@ import type { Localized } from '../lang.js';
 /** The interactive front ends: the full-screen wizard (Ink) and the line mode (--plain). */
 export const wizardMessages = {
   'wizard.title': { en: 'mq-tutor · {title}', zh: 'mq-tutor · {title}' },
+  'wizard.appTitle': {
+    en: 'mq-tutor · CKafka and TDMQ for RocketMQ, step by step',
+    zh: 'mq-tutor · CKafka 与 TDMQ RocketMQ 分步教程',
+  },
   'wizard.profileLabel': { en: 'profile {profile}', zh: '配置档 {profile}' },
   'wizard.stepOf': { en: 'Step {n}/{total} · {title}', zh: '第 {n}/{total} 步 · {title}' },
 

@@ -1,14 +1,63 @@
-import type { ParsedCli } from '../../cli/args.js';
+import { type ParsedCli, parseSetPairs } from '../../cli/args.js';
 import { EXIT, type ExitCode } from '../../cli/exit-codes.js';
 import type { Lang } from '../../i18n/index.js';
+import { ProfileStore } from '../../profile/store.js';
+import {
+  flagProblem,
+  loadTutorial,
+  openWalk,
+  profileChoices,
+  profileFromFlags,
+  tutorialChoices,
+  WalkUsageError,
+} from '../interactive/setup.js';
+import { catchCtrlC } from './ctrl-c.js';
+import { inquirerAsk } from './prompts.js';
+import { plainWalk } from './walk.js';
 
-// TEMPORARY until the full-screen wizard lands (issue 5).
+/**
+ * `--plain`: the same walk as the wizard, as numbered questions (@inquirer/prompts) and printed
+ * results. Needs a terminal for the questions; cli/commands/run.ts refuses to start without one.
+ */
 export async function runPlain(
-  _cli: ParsedCli,
-  _lang: Lang,
-  _tutorial: string | undefined,
-  _signal: AbortSignal,
+  cli: ParsedCli,
+  lang: Lang,
+  tutorialId: string | undefined,
+  signal: AbortSignal,
 ): Promise<ExitCode> {
-  process.stderr.write('The full-screen wizard is not built yet; use --yes.\n');
-  return EXIT.usage;
+  const set = parseSetPairs(cli.options.set);
+  if (tutorialId) {
+    try {
+      const problem = flagProblem(lang, loadTutorial(lang, tutorialId), set, cli.options.step);
+      if (problem) {
+        process.stderr.write(`${problem}\n`);
+        return EXIT.usage;
+      }
+    } catch (error) {
+      if (!(error instanceof WalkUsageError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return EXIT.usage;
+    }
+  }
+  const fixed = profileFromFlags(cli.options);
+  const store = new ProfileStore();
+  const outcome = await plainWalk({
+    lang,
+    ask: inquirerAsk(signal),
+    write: (line) => process.stdout.write(`${line}\n`),
+    ...(tutorialId ? { tutorialId } : {}),
+    ...(fixed ? { profile: { name: fixed, sandbox: cli.options.sandbox } } : {}),
+    set,
+    step: cli.options.step,
+    saveSecrets: cli.options.saveSecrets,
+    signal,
+    tutorials: () => tutorialChoices(lang),
+    profiles: (id) => profileChoices(store, loadTutorial(lang, id)),
+    open: (options) => openWalk({ ...options, store }),
+    width: Math.max(40, Math.min((process.stdout.columns || 80) - 1, 100)),
+    styled: process.stdout.hasColors?.() ?? false,
+    catchCtrlC,
+  });
+  if (outcome.error) process.stderr.write(`${outcome.error}\n`);
+  return outcome.code;
 }
