@@ -56,15 +56,25 @@ async function dispatch(cli: ParsedCli, lang: Lang, signal: AbortSignal): Promis
   }
 }
 
-/** Ctrl-C and SIGTERM abort the running work; a second Ctrl-C leaves at once. */
+/**
+ * Ctrl-C, SIGTERM and a closed terminal (SIGHUP) abort the running work, which then cleans up (a
+ * consumer leaves its group). A second Ctrl-C a moment later leaves at once. The signal that arrives
+ * right after the first is ignored: a library of conf's (when-exit) sends each signal once more.
+ */
 function interruptController(): AbortController {
   const controller = new AbortController();
+  let firstAt = 0;
   const onSignal = () => {
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    controller.abort(new Error('interrupted'));
+    if (!controller.signal.aborted) {
+      firstAt = Date.now();
+      controller.abort(new Error('interrupted'));
+    } else if (Date.now() - firstAt > 1000) {
+      process.exit(EXIT.interrupted);
+    }
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   return controller;
 }
 

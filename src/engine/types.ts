@@ -70,7 +70,7 @@ export interface StepResult {
   notes?: Message[];
   diagnosis?: Diagnosis;
   /** Why a step was skipped. */
-  skipReason?: 'condition' | 'after-failure' | 'passed-earlier' | 'before-start' | 'interrupted';
+  skipReason?: 'condition' | 'after-failure' | 'passed-earlier' | 'before-start' | 'by-user' | 'interrupted';
 }
 
 export interface RunSummary {

@@ -116,10 +116,10 @@ export class TutorialController {
       status: 'skipped',
       durationMs: 0,
       details: {},
-      skipReason: 'before-start',
+      skipReason: 'by-user',
     };
     this.results.set(stepId, result);
-    this.#options.onEvent?.({ type: 'step-finished', tutorial: this.tutorial.id, result });
+    this.#emit({ type: 'step-finished', tutorial: this.tutorial.id, result });
     return result;
   }
 

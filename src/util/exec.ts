@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 export interface ExecResult {
   code: number | null;
@@ -6,9 +6,12 @@ export interface ExecResult {
   stderr: string;
 }
 
+const MAX_OUTPUT = 32 * 1024 * 1024;
+
 /**
- * Runs a program and captures its output. Never throws for a non-zero exit; throws only when
- * the program cannot be started (ENOENT) or the signal aborts.
+ * Runs a program and captures its output. Never throws for a non-zero exit; throws only when the
+ * program cannot be started (ENOENT) or the signal aborts. A timed-out or aborted program is killed,
+ * and this resolves or throws only once it has really gone: nothing outlives the step that ran it.
  */
 export function run(
   file: string,
@@ -16,24 +19,37 @@ export function run(
   options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
-    execFile(
-      file,
-      args,
-      {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        timeout: options.timeoutMs ?? 0,
-        signal: options.signal,
-        maxBuffer: 32 * 1024 * 1024,
-        encoding: 'utf8',
-      },
-      (error, stdout, stderr) => {
-        const err = error as (NodeJS.ErrnoException & { code?: unknown }) | null;
-        if (err && (err.code === 'ENOENT' || err.name === 'AbortError')) return reject(err);
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    if (options.signal?.aborted) return reject(options.signal.reason);
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let failure: unknown;
+    const stop = (reason: unknown) => {
+      failure ??= reason;
+      child.kill('SIGKILL');
+    };
+    const onAbort = () => stop(options.signal?.reason ?? new Error('aborted'));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
+    child.stdout.on('data', (d: Buffer) => {
+      if (stdout.length < MAX_OUTPUT) stdout += d.toString('utf8');
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      if (stderr.length < MAX_OUTPUT) stderr += d.toString('utf8');
+    });
+    child.once('error', (error) => {
+      failure ??= error;
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (failure) reject(failure);
+      else resolve({ code: code ?? 1, stdout, stderr });
+    });
   });
 }
 

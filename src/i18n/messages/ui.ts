@@ -9,6 +9,7 @@ export const uiMessages = {
   'ui.skip.after-failure': { en: 'not run: an earlier step failed', zh: '未运行：前面的步骤失败' },
   'ui.skip.passed-earlier': { en: 'skipped: passed in an earlier run', zh: '跳过：之前的运行中已通过' },
   'ui.skip.before-start': { en: 'skipped: before the starting step', zh: '跳过：位于起始步骤之前' },
+  'ui.skip.by-user': { en: 'skipped by you', zh: '已由您跳过' },
   'ui.skip.interrupted': { en: 'stopped: interrupted', zh: '已停止：被中断' },
   'ui.whatToDo': { en: 'What to do:', zh: '处理建议：' },
   'ui.cause': { en: 'Technical cause:', zh: '技术原因：' },
