@@ -3,11 +3,14 @@
 usage: first_screen.py <marker> <command...>
 Prints the milliseconds until <marker> appears on the terminal, then stops the program.
 """
+import fcntl
 import os
 import pty
 import select
 import signal
+import struct
 import sys
+import termios
 import time
 
 marker = sys.argv[1].encode()
@@ -17,6 +20,9 @@ pid, fd = pty.fork()
 if pid == 0:
     os.environ.setdefault("TERM", "xterm-256color")
     os.execvp(argv[0], argv)
+
+# A real terminal size (100 columns, 30 rows), as a user's window would have.
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
 
 seen = b""
 elapsed = None

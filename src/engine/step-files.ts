@@ -1,4 +1,8 @@
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import { once } from '../util/lazy-require.js';
+
+/** yaml is evaluated only when step files are really parsed (see util/lazy-require.ts). */
+const yaml = once(() => require('yaml') as typeof import('yaml'));
 
 /** A problem in a step file, with the 1-based line it is on. */
 export interface FileProblem {
@@ -15,6 +19,7 @@ export interface ParsedYaml {
 }
 
 export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
+  const { LineCounter, isMap, isScalar, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const problems: FileProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({

@@ -9,8 +9,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import { isSecretKey } from '../engine/secrets.js';
+import { once } from '../util/lazy-require.js';
 import { userConfigDir } from '../util/paths.js';
 import { withFileLock } from './lock.js';
 import {
@@ -27,6 +28,9 @@ import {
   SECRETS_SCHEMA,
   type TutorialState,
 } from './schema.js';
+
+/** conf is evaluated when a profile is first opened, not at start-up (see util/lazy-require.ts). */
+const loadConf = once(() => (require('conf') as typeof import('conf')).default);
 
 /** Where profiles live. `MQ_TUTOR_CONFIG_DIR` overrides (tests, several setups side by side). */
 export function profilesRoot(env: NodeJS.ProcessEnv = process.env): string {
@@ -214,7 +218,7 @@ export class ProfileStore {
       conf = this.#open(
         this.fileOf(name),
         () =>
-          new Conf<ProfileData>({
+          new (loadConf())<ProfileData>({
             ...CONF_COMMON,
             cwd: this.profilesDir,
             configName: name,
@@ -253,6 +257,20 @@ export class ProfileStore {
 
   tutorial(name: string, tutorial: string): TutorialState {
     return this.read(name).tutorials[tutorial] ?? { params: {}, progress: {} };
+  }
+
+  /**
+   * A quick look at a profile for display (the start screen), without opening it through conf: an
+   * unreadable file shows as empty here and is reported and repaired when the profile is opened.
+   */
+  peek(name: string, tutorial: string): TutorialState | undefined {
+    try {
+      const data = JSON.parse(readFileSync(this.fileOf(name), 'utf8')) as Partial<ProfileData>;
+      const state = data.tutorials?.[tutorial];
+      return state && typeof state.progress === 'object' && state.progress !== null ? state : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Read-modify-write of one tutorial's state, under the profile's lock. */
@@ -294,7 +312,7 @@ export class ProfileStore {
     return this.#open(
       this.secretsFileOf(name),
       () =>
-        new Conf<SecretsData>({
+        new (loadConf())<SecretsData>({
           ...CONF_COMMON,
           cwd: this.secretsDir,
           configName: name,

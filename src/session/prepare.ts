@@ -1,11 +1,12 @@
 import path from 'node:path';
+import { compiledTutorial } from '../engine/compiled.js';
 import { listTutorials, loadTutorial } from '../engine/load.js';
 import { type ParamLayers, type ResolvedParams, resolveParams } from '../engine/params.js';
 import type { StepResult, Tutorial } from '../engine/types.js';
 import type { ProgressEntry, TutorialState } from '../profile/schema.js';
 import type { ProfileStore } from '../profile/store.js';
 import { sandboxConnection } from '../sandbox/sandbox.js';
-import { stepsRoot } from '../util/paths.js';
+import { packageRoot, stepsRoot } from '../util/paths.js';
 
 export class UnknownTutorialError extends Error {
   constructor(
@@ -21,10 +22,19 @@ export function availableTutorials(root = stepsRoot()): string[] {
   return listTutorials(root);
 }
 
+const opened = new Map<string, Tutorial>();
+
+/** A tutorial by id: from the build's compiled copy while its files are unchanged, else parsed; once per process. */
 export function openTutorial(id: string, root = stepsRoot()): Tutorial {
   const known = listTutorials(root);
   if (!known.includes(id)) throw new UnknownTutorialError(id, known);
-  return loadTutorial(path.join(root, id));
+  const dir = path.join(root, id);
+  let tutorial = opened.get(dir);
+  if (!tutorial) {
+    tutorial = compiledTutorial(path.join(packageRoot(), 'dist', 'tutorials.json'), dir) ?? loadTutorial(dir);
+    opened.set(dir, tutorial);
+  }
+  return tutorial;
 }
 
 export interface SessionOptions {

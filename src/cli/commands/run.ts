@@ -210,6 +210,22 @@ export async function runNonInteractive(
   }
 }
 
+/**
+ * Ink's layout engine (yoga-layout) loads its WebAssembly through `fetch` whenever `fetch` exists,
+ * and the first touch of `fetch` loads Node's whole HTTP client: about 50 ms of start-up (measured
+ * with npm run bench). Without it, yoga decodes the bytes it carries. mq-tutor itself never fetches.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!descriptor?.configurable) return load();
+  Reflect.deleteProperty(globalThis, 'fetch');
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
+
 export async function runCommand(cli: ParsedCli, lang: Lang, signal: AbortSignal): Promise<ExitCode> {
   const tutorialId = cli.command === 'run' ? cli.args[0] : undefined;
   if (cli.command === 'run' && !tutorialId) {
@@ -231,6 +247,6 @@ export async function runCommand(cli: ParsedCli, lang: Lang, signal: AbortSignal
     const { runPlain } = await import('../../ui/plain/run.js');
     return runPlain(cli, lang, tutorialId, signal);
   }
-  const { runWizard } = await import('../../ui/ink/run.js');
+  const { runWizard } = await withoutFetch(() => import('../../ui/ink/run.js'));
   return runWizard(cli, lang, tutorialId, signal);
 }

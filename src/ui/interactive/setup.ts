@@ -64,7 +64,7 @@ export function profileChoices(store: ProfileStore, tutorial: Tutorial): Profile
   const names = store.list();
   const describe = (name: string, sandbox: boolean): ProfileChoice => {
     const exists = names.includes(name);
-    const state = exists ? store.tutorial(name, tutorial.id) : undefined;
+    const state = exists ? store.peek(name, tutorial.id) : undefined;
     const passed = tutorial.steps.filter((s) => {
       const status = state?.progress[s.id]?.status;
       return status === 'passed' || status === 'warned';

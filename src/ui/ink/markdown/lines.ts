@@ -1,4 +1,9 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { once } from '../../../util/lazy-require.js';
+
+/** marked is evaluated when a step's text is first shown (see util/lazy-require.ts). */
+const lexer = once(() => (require('marked') as typeof import('marked')).Lexer);
+
 import { hardWrap, type Segment, type SegmentStyle, type StyledLine, wrapSegments } from '../text/width.js';
 
 /**
@@ -9,7 +14,7 @@ import { hardWrap, type Segment, type SegmentStyle, type StyledLine, wrapSegment
  */
 export function markdownLines(markdown: string, width: number): StyledLine[] {
   const out: StyledLine[] = [];
-  renderBlocks(Lexer.lex(markdown), Math.max(10, width), out, []);
+  renderBlocks(lexer().lex(markdown), Math.max(10, width), out, []);
   while (out.length > 0 && out[out.length - 1]?.length === 0) out.pop();
   return out;
 }
