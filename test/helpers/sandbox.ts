@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SandboxSecrets } from '../../src/sandbox/state.js';
 import { SANDBOX_DIR } from './env.js';
 
-export interface SandboxSecretsFile {
-  kafka: { learnerPassword: string; keystorePassword: string };
-  rocketmq: {
-    adminAccessKey: string;
-    adminSecretKey: string;
-    learnerAccessKey: string;
-    learnerSecretKey: string;
-  };
-}
-
-export function sandboxSecrets(): SandboxSecretsFile {
-  return JSON.parse(readFileSync(path.join(SANDBOX_DIR, 'secrets.json'), 'utf8')) as SandboxSecretsFile;
+export function sandboxSecrets(): SandboxSecrets {
+  return JSON.parse(readFileSync(path.join(SANDBOX_DIR, 'secrets.json'), 'utf8')) as SandboxSecrets;
 }
 
 export const CA_FILE = path.join(SANDBOX_DIR, 'CARoot.pem');

@@ -1,41 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testEnv } from '../helpers/env.js';
+import { describeGroup, savedTutorial, waitForMember } from '../helpers/kafka-admin.js';
 import { TmuxTerminal } from '../helpers/tty.js';
-
-async function describeGroup(groupId: string) {
-  const admin = new Kafka({
-    clientId: 'plain-test',
-    brokers: ['127.0.0.1:19092'],
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
-    return (await admin.describeGroups([groupId])).groups[0];
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-async function waitForMember(groupId: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const group = await describeGroup(groupId);
-    if (group?.state === 'Stable' && group.members.length === 1) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no member joined ${groupId} within ${timeoutMs} ms`);
-}
-
-function savedParams(env: NodeJS.ProcessEnv, name: string, tutorial: string) {
-  const file = path.join(env.MQ_TUTOR_CONFIG_DIR as string, 'profiles', `${name}.json`);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as {
-    tutorials: Record<string, { params: Record<string, string>; lastRun?: { interrupted?: boolean } }>;
-  };
-  return data.tutorials[tutorial];
-}
 
 /** Answered @inquirer prompts stay on screen as "✔ question answer". */
 const answered = (text: string) => text.split('\n').filter((l) => l.startsWith('✔ ')).length;
@@ -96,7 +62,7 @@ describe('--plain: numbered questions in a real terminal (tmux), against the san
     expect(history).toMatch(new RegExp(`✔ 5\\.9 Consumer group ID ${group}`));
     expect(history).toMatch(/Password: already set \(from the sandbox\), not shown/);
     expect(history).toContain('mq-tutor code ckafka');
-    expect(savedParams(env, 'sandbox', 'ckafka')?.params.groupId).toBe(group);
+    expect(savedTutorial(env, 'sandbox', 'ckafka')?.params.groupId).toBe(group);
   });
 
   it('Ctrl-C during consume: exit 130, the consumer left its group, the typed group id is saved', async () => {
@@ -114,9 +80,9 @@ describe('--plain: numbered questions in a real terminal (tmux), against the san
     t.keys('C-c');
     expect(await t.waitForExit(15_000)).toBe(130);
     const described = await describeGroup(group);
-    expect(described?.state).toBe('Empty');
-    expect(described?.members).toEqual([]);
-    const saved = savedParams(env, 'sandbox', 'ckafka');
+    expect(described.state).toBe('Empty');
+    expect(described.members).toBe(0);
+    const saved = savedTutorial(env, 'sandbox', 'ckafka');
     expect(saved?.params.groupId).toBe(group);
     expect(saved?.lastRun?.interrupted).toBe(true);
     expect(t.history()).toContain('Interrupted. What you entered is saved');

@@ -1,50 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testEnv } from '../helpers/env.js';
+import { describeGroup, savedTutorial, waitForMember } from '../helpers/kafka-admin.js';
 import { TmuxTerminal } from '../helpers/tty.js';
-
-/** The consumer group as the broker sees it, over the sandbox's internal listener (no auth, super user). */
-async function describeGroup(groupId: string) {
-  const admin = new Kafka({
-    clientId: 'wizard-test',
-    brokers: ['127.0.0.1:19092'],
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
-    const { groups } = await admin.describeGroups([groupId]);
-    return groups[0];
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** Waits until the broker lists a member in the group (the consumer has joined). */
-async function waitForMember(groupId: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const group = await describeGroup(groupId);
-    if (group?.state === 'Stable' && group.members.length === 1) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no member joined ${groupId} within ${timeoutMs} ms`);
-}
-
-function savedProfile(env: NodeJS.ProcessEnv, name: string) {
-  const file = path.join(env.MQ_TUTOR_CONFIG_DIR as string, 'profiles', `${name}.json`);
-  return JSON.parse(readFileSync(file, 'utf8')) as {
-    tutorials: Record<
-      string,
-      {
-        params: Record<string, string>;
-        progress: Record<string, { status: string }>;
-        lastRun?: { interrupted?: boolean };
-      }
-    >;
-  };
-}
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -89,7 +46,7 @@ describe('the full-screen wizard in a real terminal (tmux), against the sandbox'
     expect(summary).toContain('mq-tutor report --profile sandbox');
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
-    const saved = savedProfile(env, 'sandbox').tutorials.ckafka;
+    const saved = savedTutorial(env, 'sandbox', 'ckafka');
     expect(saved?.params.groupId).toBe(group);
     expect(Object.values(saved?.progress ?? {}).map((p) => p.status)).toEqual(Array(6).fill('passed'));
     // The finished steps were written above the live screen, once each (<Static>).
@@ -125,9 +82,9 @@ describe('the full-screen wizard in a real terminal (tmux), against the sandbox'
     t.keys('C-c');
     expect(await t.waitForExit(15_000)).toBe(130);
     const described = await describeGroup(group);
-    expect(described?.state).toBe('Empty');
-    expect(described?.members).toEqual([]);
-    const saved = savedProfile(env, 'sandbox').tutorials.ckafka;
+    expect(described.state).toBe('Empty');
+    expect(described.members).toBe(0);
+    const saved = savedTutorial(env, 'sandbox', 'ckafka');
     expect(saved?.params.groupId).toBe(group);
     expect(saved?.lastRun?.interrupted).toBe(true);
     expect(t.history()).toContain('Interrupted. What you entered is saved');

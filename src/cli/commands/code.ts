@@ -7,16 +7,11 @@ import {
   SecretLeakError,
 } from '../../codegen/generate.js';
 import { type CodeLanguage, codeLanguage, MissingParamsError, secretEnvVars } from '../../codegen/model.js';
-import type { Tutorial } from '../../engine/types.js';
 import { isLang, type Lang, t } from '../../i18n/index.js';
 import { damageNotices } from '../../profile/notice.js';
 import { ProfileStore } from '../../profile/store.js';
-import {
-  availableTutorials,
-  openTutorial,
-  prepareSession,
-  UnknownTutorialError,
-} from '../../session/prepare.js';
+import { checkTutorialArgs } from '../../session/check-args.js';
+import { availableTutorials, prepareSession } from '../../session/prepare.js';
 import { type ParsedCli, parseSetPairs } from '../args.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 
@@ -41,27 +36,13 @@ export async function codeCommand(cli: ParsedCli, lang: Lang): Promise<ExitCode>
   if (cli.options.lang && !chosen && !isLang(cli.options.lang)) return usage();
   const languages: CodeLanguage[] = chosen ? [chosen] : ['python', 'ts'];
 
-  let tutorial: Tutorial;
-  try {
-    tutorial = openTutorial(tutorialId);
-  } catch (error) {
-    if (!(error instanceof UnknownTutorialError)) throw error;
-    err(t(lang, 'ui.unknownTutorial', { tutorial: error.tutorial, known: error.known.join(', ') }));
+  const set = parseSetPairs(cli.options.set);
+  const checked = checkTutorialArgs(lang, tutorialId, set);
+  if (!checked.tutorial) {
+    err(checked.problem);
     return EXIT.usage;
   }
-  const set = parseSetPairs(cli.options.set);
-  for (const key of Object.keys(set)) {
-    if (!(key in tutorial.params)) {
-      err(
-        t(lang, 'ui.unknownParam', {
-          key,
-          tutorial: tutorial.id,
-          known: Object.keys(tutorial.params).join(', '),
-        }),
-      );
-      return EXIT.usage;
-    }
-  }
+  const { tutorial } = checked;
   const store = new ProfileStore();
   const profile = cli.options.profile ?? (cli.options.sandbox ? 'sandbox' : 'default');
   const session = prepareSession({

@@ -2,20 +2,15 @@ import { codeAfterRun } from '../../codegen/after-run.js';
 import { envVarName } from '../../engine/params.js';
 import { newRunId, ParamsInvalidError, runTutorial } from '../../engine/runner.js';
 import { isSecretKey } from '../../engine/secrets.js';
-import type { EngineEvent, Tutorial } from '../../engine/types.js';
+import type { EngineEvent } from '../../engine/types.js';
 import { type Lang, render, t } from '../../i18n/index.js';
 import { damageNotices } from '../../profile/notice.js';
 import { recordRunParams } from '../../profile/run-params.js';
 import { ProfileStore } from '../../profile/store.js';
 import { sandboxUp } from '../../sandbox/sandbox.js';
+import { checkTutorialArgs } from '../../session/check-args.js';
 import { progressRecorder, saveParams } from '../../session/persist.js';
-import {
-  availableTutorials,
-  openTutorial,
-  type PreparedSession,
-  prepareSession,
-  UnknownTutorialError,
-} from '../../session/prepare.js';
+import { availableTutorials, type PreparedSession, prepareSession } from '../../session/prepare.js';
 import { acquireRunLock, ProfileBusyError } from '../../session/run-lock.js';
 import { jsonReporter } from '../../ui/json/reporter.js';
 import { transcriptReporter } from '../../ui/transcript/reporter.js';
@@ -38,37 +33,13 @@ export async function setupRun(
   tutorialId: string,
   signal: AbortSignal,
 ): Promise<RunSetup | ExitCode> {
-  let tutorial: Tutorial;
-  try {
-    tutorial = openTutorial(tutorialId);
-  } catch (error) {
-    if (!(error instanceof UnknownTutorialError)) throw error;
-    err(t(lang, 'ui.unknownTutorial', { tutorial: error.tutorial, known: error.known.join(', ') }));
-    return EXIT.usage;
-  }
   const set = parseSetPairs(cli.options.set);
-  for (const key of Object.keys(set)) {
-    if (!(key in tutorial.params)) {
-      err(
-        t(lang, 'ui.unknownParam', {
-          key,
-          tutorial: tutorial.id,
-          known: Object.keys(tutorial.params).join(', '),
-        }),
-      );
-      return EXIT.usage;
-    }
-  }
-  if (cli.options.step && !tutorial.steps.some((s) => s.id === cli.options.step)) {
-    err(
-      t(lang, 'ui.unknownStep', {
-        tutorial: tutorial.id,
-        step: cli.options.step,
-        known: tutorial.steps.map((s) => s.id).join(', '),
-      }),
-    );
+  const checked = checkTutorialArgs(lang, tutorialId, set, cli.options.step);
+  if (!checked.tutorial) {
+    err(checked.problem);
     return EXIT.usage;
   }
+  const { tutorial } = checked;
   if (cli.options.sandbox) {
     if (!cli.options.json) err(t(lang, 'ui.sandboxStarting'));
     try {

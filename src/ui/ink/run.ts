@@ -4,14 +4,13 @@ import { type ParsedCli, parseSetPairs } from '../../cli/args.js';
 import { EXIT, type ExitCode } from '../../cli/exit-codes.js';
 import { type Lang, t } from '../../i18n/index.js';
 import { ProfileStore } from '../../profile/store.js';
+import { checkTutorialArgs } from '../../session/check-args.js';
 import {
-  flagProblem,
-  loadTutorial,
+  checkedTutorial,
   openWalk,
   profileChoices,
   profileFromFlags,
   tutorialChoices,
-  WalkUsageError,
 } from '../interactive/setup.js';
 import { type WizardState, WizardStore } from '../interactive/wizard.js';
 import { App } from './app.js';
@@ -29,18 +28,13 @@ export async function runWizard(
 ): Promise<ExitCode> {
   const set = parseSetPairs(cli.options.set);
   if (tutorialId) {
-    try {
-      const problem = flagProblem(lang, loadTutorial(lang, tutorialId), set, cli.options.step);
-      if (problem) {
-        process.stderr.write(`${problem}\n`);
-        return EXIT.usage;
-      }
-    } catch (error) {
-      if (!(error instanceof WalkUsageError)) throw error;
-      process.stderr.write(`${error.message}\n`);
+    const checked = checkTutorialArgs(lang, tutorialId, set, cli.options.step);
+    if (!checked.tutorial) {
+      process.stderr.write(`${checked.problem}\n`);
       return EXIT.usage;
     }
   }
+
   const profiles = new ProfileStore();
   const store = new WizardStore({
     lang,
@@ -57,7 +51,7 @@ export async function runWizard(
     store,
     lang,
     tutorials: () => tutorialChoices(lang),
-    profiles: (id: string) => profileChoices(profiles, loadTutorial(lang, id)),
+    profiles: (id: string) => profileChoices(profiles, checkedTutorial(lang, id)),
     ...(tutorialId ? { tutorialId } : {}),
     ...(fixedProfile ? { profile: { name: fixedProfile, sandbox: cli.options.sandbox } } : {}),
     onExit: resolveExit,

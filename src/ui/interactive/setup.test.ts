@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProfileStore } from '../../profile/store.js';
 import { openTutorial } from '../../session/prepare.js';
-import { flagProblem, openWalk, profileChoices, profileNameProblem, WalkUsageError } from './setup.js';
+import { checkedTutorial, openWalk, profileChoices, profileNameProblem, WalkUsageError } from './setup.js';
 
 const tutorial = openTutorial('ckafka');
 const freshStore = () =>
@@ -12,9 +12,10 @@ const freshStore = () =>
 
 describe('opening a walk for the interactive front ends', () => {
   it('checks --set keys and --step as the CLI does', () => {
-    expect(flagProblem('en', tutorial, { groupId: 'x' })).toBeUndefined();
-    expect(flagProblem('en', tutorial, { nope: 'x' })).toMatch(/has no parameter "nope"/);
-    expect(flagProblem('en', tutorial, {}, 'nowhere')).toMatch(/has no step "nowhere"/);
+    expect(checkedTutorial('en', 'ckafka', { groupId: 'x' }).id).toBe('ckafka');
+    expect(() => checkedTutorial('en', 'ckafka', { nope: 'x' })).toThrow(/has no parameter "nope"/);
+    expect(() => checkedTutorial('en', 'ckafka', {}, 'nowhere')).toThrow(/has no step "nowhere"/);
+    expect(() => checkedTutorial('en', 'kafka-x')).toThrow(WalkUsageError);
   });
 
   it('offers existing profiles with their progress, then "default" and the sandbox', () => {

@@ -4,13 +4,9 @@ import { type Lang, t } from '../../i18n/index.js';
 import { damageNotices } from '../../profile/notice.js';
 import { ProfileNameError, ProfileStore } from '../../profile/store.js';
 import { sandboxUp } from '../../sandbox/sandbox.js';
+import { checkTutorialArgs } from '../../session/check-args.js';
 import { TutorialController } from '../../session/controller.js';
-import {
-  availableTutorials,
-  openTutorial,
-  prepareSession,
-  UnknownTutorialError,
-} from '../../session/prepare.js';
+import { availableTutorials, openTutorial, prepareSession } from '../../session/prepare.js';
 import { acquireRunLock, ProfileBusyError } from '../../session/run-lock.js';
 import type { WalkController } from './controller.js';
 
@@ -119,47 +115,21 @@ export interface OpenedWalk {
   notices: string[];
 }
 
-/** Checks the flags against the tutorial; the message of the first problem, as the CLI words it. */
-export function flagProblem(
+/** The tutorial the flags name, or WalkUsageError with the CLI's own wording of what is wrong. */
+export function checkedTutorial(
   lang: Lang,
-  tutorial: Tutorial,
-  set: Record<string, string>,
+  id: string,
+  set: Record<string, string> = {},
   step?: string,
-): string | undefined {
-  for (const key of Object.keys(set)) {
-    if (!(key in tutorial.params))
-      return t(lang, 'ui.unknownParam', {
-        key,
-        tutorial: tutorial.id,
-        known: Object.keys(tutorial.params).join(', '),
-      });
-  }
-  if (step && !tutorial.steps.some((s) => s.id === step))
-    return t(lang, 'ui.unknownStep', {
-      tutorial: tutorial.id,
-      step,
-      known: tutorial.steps.map((s) => s.id).join(', '),
-    });
-  return undefined;
-}
-
-/** Loads a tutorial or throws WalkUsageError with the CLI's own wording. */
-export function loadTutorial(lang: Lang, id: string): Tutorial {
-  try {
-    return openTutorial(id);
-  } catch (error) {
-    if (!(error instanceof UnknownTutorialError)) throw error;
-    throw new WalkUsageError(
-      t(lang, 'ui.unknownTutorial', { tutorial: error.tutorial, known: error.known.join(', ') }),
-    );
-  }
+): Tutorial {
+  const checked = checkTutorialArgs(lang, id, set, step);
+  if (!checked.tutorial) throw new WalkUsageError(checked.problem);
+  return checked.tutorial;
 }
 
 export async function openWalk(options: OpenOptions): Promise<OpenedWalk> {
   const { lang } = options;
-  const tutorial = loadTutorial(lang, options.tutorialId);
-  const problem = flagProblem(lang, tutorial, options.set, options.step);
-  if (problem) throw new WalkUsageError(problem);
+  const tutorial = checkedTutorial(lang, options.tutorialId, options.set, options.step);
   if (options.sandbox) {
     options.onSandboxStarting?.();
     try {

@@ -2,14 +2,13 @@ import { type ParsedCli, parseSetPairs } from '../../cli/args.js';
 import { EXIT, type ExitCode } from '../../cli/exit-codes.js';
 import type { Lang } from '../../i18n/index.js';
 import { ProfileStore } from '../../profile/store.js';
+import { checkTutorialArgs } from '../../session/check-args.js';
 import {
-  flagProblem,
-  loadTutorial,
+  checkedTutorial,
   openWalk,
   profileChoices,
   profileFromFlags,
   tutorialChoices,
-  WalkUsageError,
 } from '../interactive/setup.js';
 import { catchCtrlC } from './ctrl-c.js';
 import { inquirerAsk } from './prompts.js';
@@ -27,18 +26,13 @@ export async function runPlain(
 ): Promise<ExitCode> {
   const set = parseSetPairs(cli.options.set);
   if (tutorialId) {
-    try {
-      const problem = flagProblem(lang, loadTutorial(lang, tutorialId), set, cli.options.step);
-      if (problem) {
-        process.stderr.write(`${problem}\n`);
-        return EXIT.usage;
-      }
-    } catch (error) {
-      if (!(error instanceof WalkUsageError)) throw error;
-      process.stderr.write(`${error.message}\n`);
+    const checked = checkTutorialArgs(lang, tutorialId, set, cli.options.step);
+    if (!checked.tutorial) {
+      process.stderr.write(`${checked.problem}\n`);
       return EXIT.usage;
     }
   }
+
   const fixed = profileFromFlags(cli.options);
   const store = new ProfileStore();
   const outcome = await plainWalk({
@@ -52,7 +46,7 @@ export async function runPlain(
     saveSecrets: cli.options.saveSecrets,
     signal,
     tutorials: () => tutorialChoices(lang),
-    profiles: (id) => profileChoices(store, loadTutorial(lang, id)),
+    profiles: (id) => profileChoices(store, checkedTutorial(lang, id)),
     open: (options) => openWalk({ ...options, store }),
     width: Math.max(40, Math.min((process.stdout.columns || 80) - 1, 100)),
     styled: process.stdout.hasColors?.() ?? false,
