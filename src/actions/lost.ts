@@ -31,7 +31,7 @@ export function isConnectionFailure(error: unknown): boolean {
       NETWORK_NAMES.has(String(e.name)) ||
       // grpc-js: 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED
       /^(14|4) (UNAVAILABLE|DEADLINE_EXCEEDED)/.test(String(e.message ?? '')) ||
-      /Closed connection|Connection closed|socket hang up/i.test(String(e.message ?? '')),
+      /Closed connection|Connection closed|socket hang up|No broker available/i.test(String(e.message ?? '')),
   );
 }
 

@@ -13,6 +13,8 @@ const PARAM_TYPES: readonly ParamType[] = [
   'boolean',
   'file',
   'secret',
+  'tdmqNamespace',
+  'tdmqName',
 ];
 const PARAM_KEYS = new Set([
   'type',

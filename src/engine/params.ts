@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { type Message, msg } from '../i18n/index.js';
+import { checkNamespace, normalize } from '../naming/tdmq.js';
 import type { Condition, ParamDef, StepDef, Tutorial } from './types.js';
 
 export type ParamSource = 'set' | 'env' | 'profile' | 'sandbox' | 'default';
@@ -81,8 +82,12 @@ export function splitHostPorts(value: string): string[] {
     .filter(Boolean);
 }
 
-/** Checks one value against its definition; undefined when it is fine. */
-export function checkValue(def: ParamDef, value: string): Message | undefined {
+/** Checks one value against its definition (with the other values, where one depends on another). */
+export function checkValue(
+  def: ParamDef,
+  value: string,
+  values: Readonly<Record<string, string | undefined>> = {},
+): Message | undefined {
   switch (def.type) {
     case 'hostPort':
       return checkHostPort(value.trim());
@@ -106,6 +111,17 @@ export function checkValue(def: ParamDef, value: string): Message | undefined {
       if (!existsSync(value)) return msg('param.file.missing', { value });
       if (!statSync(value).isFile()) return msg('param.file.notFile', { value });
       break;
+    case 'tdmqNamespace': {
+      const problem = checkNamespace(value);
+      if (problem) return msg(`param.tdmq.${problem}`, { value, namespace: value });
+      break;
+    }
+    case 'tdmqName': {
+      const namespace = values.namespace ?? '';
+      const problem = normalize(namespace, value).problem;
+      if (problem) return msg(`param.tdmq.${problem}`, { value, namespace });
+      break;
+    }
     default:
       break;
   }
@@ -141,7 +157,7 @@ export function validateParams(
           problems.push({ param: id, kind: 'missing', message: msg('param.missing', { param: id }) });
         continue;
       }
-      const problem = checkValue(def, value);
+      const problem = checkValue(def, value, values);
       if (problem) problems.push({ param: id, kind: 'invalid', message: problem });
     }
   }

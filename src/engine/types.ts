@@ -1,7 +1,18 @@
 import type { Localized, Message } from '../i18n/index.js';
 
 /** The value kinds a parameter can have; each has its own validation in params.ts. */
-export type ParamType = 'string' | 'hostPort' | 'hostPortList' | 'enum' | 'boolean' | 'file' | 'secret';
+export type ParamType =
+  | 'string'
+  | 'hostPort'
+  | 'hostPortList'
+  | 'enum'
+  | 'boolean'
+  | 'file'
+  | 'secret'
+  /** A TDMQ namespace's full name, cluster ID | namespace (or empty). */
+  | 'tdmqNamespace'
+  /** A TDMQ topic or group: short, or full (namespace % name). */
+  | 'tdmqName';
 
 /** `when: {securityProtocol: SASL_SSL}`: every listed parameter must have one of the values. */
 export type Condition = Record<string, string | string[]>;

@@ -55,21 +55,26 @@ function breakStale(lockFile: string, seen: string): void {
  */
 export function tryLock(lockFile: string, options: { staleAfterMs?: number } = {}): boolean {
   mkdirSync(path.dirname(lockFile), { recursive: true });
-  const own = `${lockFile}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(own, `${process.pid}\n${new Date().toISOString()}\n`, { mode: 0o600 });
-  try {
-    linkSync(own, lockFile);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const holder = lockHolder(lockFile);
-    const stale =
-      options.staleAfterMs !== undefined && holder !== undefined && holder.ageMs > options.staleAfterMs;
-    if (holder && (!holderAlive(holder.pid) || stale)) breakStale(lockFile, holder.text);
-    return false;
-  } finally {
-    rmSync(own, { force: true });
+  // Twice: a lock left by a dead process is moved aside on the first try and taken on the second.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const own = `${lockFile}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+    writeFileSync(own, `${process.pid}\n${new Date().toISOString()}\n`, { mode: 0o600 });
+    try {
+      linkSync(own, lockFile);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = lockHolder(lockFile);
+      const stale =
+        options.staleAfterMs !== undefined && holder !== undefined && holder.ageMs > options.staleAfterMs;
+      if (holder && !stale && holderAlive(holder.pid)) return false;
+      // Gone meanwhile, or left by a dead process: try again.
+      if (holder) breakStale(lockFile, holder.text);
+    } finally {
+      rmSync(own, { force: true });
+    }
   }
+  return false;
 }
 
 export class LockTimeoutError extends Error {

@@ -124,7 +124,11 @@ describe('sandbox: RocketMQ gRPC proxy with authentication', () => {
     ]);
     await producer.shutdown().catch(() => {});
     expect(error).not.toBe('timeout');
-    expect((error as { code?: number }).code).toBe(40100);
+    // The client wraps the broker's answer (Error -> cause -> cause): look down the chain.
+    const codes: unknown[] = [];
+    for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+      codes.push(e.code);
+    expect(codes).toContain(40100);
   });
 });
 
@@ -135,6 +139,25 @@ describe('sandbox command', () => {
     expect(r.stdout).toMatch(/Kafka was already running/);
     expect(r.stdout).toMatch(/RocketMQ was already running/);
     expect(r.durationMs).toBeLessThan(15_000);
+  });
+
+  it('up writes the sandbox profile, without secrets', async () => {
+    const env = testEnv();
+    await runCli(['sandbox', 'up'], { env });
+    const show = await runCli(['profile', 'show', 'sandbox'], { env });
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toMatch(/bootstrapServers\s*[=:]?\s*localhost:19095/);
+    expect(show.stdout).toMatch(/endpoints\s*[=:]?\s*127\.0\.0\.1:8081/);
+    const file = readFileSync(
+      path.join(env.MQ_TUTOR_CONFIG_DIR as string, 'profiles', 'sandbox.json'),
+      'utf8',
+    );
+    for (const secret of [
+      sandboxSecrets().kafka.learnerPassword,
+      sandboxSecrets().rocketmq.learnerSecretKey,
+    ]) {
+      expect(file).not.toContain(secret);
+    }
   });
 
   it('status reports both brokers with their ports', async () => {

@@ -87,3 +87,33 @@ describe('validation before any network call', () => {
     expect(validateParams(ckafka, prepare, {})).toEqual([]);
   });
 });
+
+describe('TDMQ names are checked with the naming helper', () => {
+  const rocketmq = loadTutorial(path.join(ROOT, 'steps', 'rocketmq'));
+  const base = {
+    endpoints: '127.0.0.1:8081',
+    accessKey: 'ak',
+    secretKey: 'sk',
+    group: 'g',
+    tag: '*',
+    keys: 'k',
+  };
+  const problems = (values: Record<string, string>) =>
+    validateParams(rocketmq, rocketmq.steps, { ...base, ...values }).map(
+      (p) => `${p.param}:${p.message.key}`,
+    );
+
+  it('accepts a short name, or a full name with its namespace', () => {
+    expect(problems({ topic: 'topic1' })).toEqual([]);
+    expect(problems({ topic: 'rocketmq-abc|ns%topic1', namespace: '' })).toEqual([]);
+    expect(problems({ topic: 'rocketmq-abc|ns%topic1', namespace: 'rocketmq-abc|ns' })).toEqual([]);
+  });
+
+  it('refuses a full name from another namespace, bad characters and a bad cluster id', () => {
+    expect(problems({ topic: 'rocketmq-abc|ns%topic1', namespace: 'rocketmq-abc|other' })).toEqual([
+      'topic:param.tdmq.namespace-mismatch',
+    ]);
+    expect(problems({ topic: 'topic one' })).toEqual(['topic:param.tdmq.bad-characters']);
+    expect(problems({ topic: 't', namespace: '|ns' })).toEqual(['namespace:param.tdmq.bad-cluster']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Admin, Consumer, KafkaMessage } from 'kafkajs';
 import { msg } from '../../i18n/index.js';
+import { sleep } from '../../util/wait.js';
 import { type ActionDefinition, type ParamValues, StepFailure } from '../types.js';
 import { createKafka, type KafkaConnection, kafkaConnection, onAbort } from './connection.js';
 import { explainKafkaError } from './explain.js';
@@ -85,7 +86,21 @@ export const action: ActionDefinition<Input> = {
     const kafka = await createKafka(input.connection, 'mq-tutor-consumer');
     const admin = kafka.admin();
     let consumer: Consumer | undefined;
-    const cancel = onAbort(ctx.signal, () => Promise.all([consumer?.disconnect(), admin.disconnect()]));
+    let finish: () => void = () => {};
+    let fail: (error: unknown) => void = () => {};
+    const done = new Promise<void>((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
+    done.catch(() => {});
+    // Joining: resolved once the group has given this consumer its partitions.
+    let joined: () => void = () => {};
+    const hasJoined = new Promise<void>((resolve) => {
+      joined = resolve;
+    });
+    let joining = false;
+    // Stopped (Ctrl-C, time limit): stop waiting for messages; the finally block leaves the group.
+    const cancel = onAbort(ctx.signal, () => fail(ctx.signal.reason));
     let reached = false;
     try {
       consumer = kafka.consumer({
@@ -109,6 +124,7 @@ export const action: ActionDefinition<Input> = {
       };
       const [{ starts, ends }] = await Promise.all([positions(), c.connect()]);
       reached = true;
+      ctx.signal.throwIfAborted();
       void admin.disconnect().catch(() => {});
       await c.subscribe({ topics: [input.topic], fromBeginning: false });
 
@@ -116,16 +132,11 @@ export const action: ActionDefinition<Input> = {
       let ours: SeenMessage | undefined;
       let assigned: number[] = [];
       const read = new Map<number, number>();
-      let finish: () => void = () => {};
-      let fail: (error: unknown) => void = () => {};
-      const done = new Promise<void>((resolve, reject) => {
-        finish = resolve;
-        fail = reject;
-      });
       const caughtUp = () =>
         assigned.every((p) => (read.get(p) ?? Number(starts.get(p) ?? 0) - 1) >= (ends.get(p) ?? 0) - 1);
 
       c.on(c.events.GROUP_JOIN, (event) => {
+        joined();
         assigned = event.payload.memberAssignment[input.topic] ?? [];
         ctx.progress(
           msg('kafka.progress.joined', { group: input.groupId, partitions: assigned.join(', ') || '-' }),
@@ -164,6 +175,7 @@ export const action: ActionDefinition<Input> = {
         }
         if (ours && caughtUp()) finish();
       };
+      joining = true;
       await c.run({
         autoCommit: true,
         eachMessage: async ({ partition, message }) => onMessage(partition, message),
@@ -221,7 +233,9 @@ export const action: ActionDefinition<Input> = {
       throw await explainKafkaError(error, input.connection, reached);
     } finally {
       cancel();
-      // Leaving the group cleanly: disconnect sends LeaveGroup so the group rebalances at once.
+      // Stopped while joining: let the join finish first, or the member would stay in the group
+      // until its session times out; then leaving sends LeaveGroup and the group rebalances at once.
+      if (ctx.signal.aborted && joining) await Promise.race([hasJoined, sleep(3000)]);
       await consumer?.disconnect().catch(() => {});
       await admin.disconnect().catch(() => {});
     }

@@ -1,5 +1,6 @@
-import { SECRET_KEYS } from '../../engine/secrets.js';
+import { isSecretKey, SECRET_KEYS } from '../../engine/secrets.js';
 import { type Lang, type MessageKey, t } from '../../i18n/index.js';
+import { ProfileStore } from '../../profile/store.js';
 import { BrokerStartError } from '../../sandbox/errors.js';
 import { KeytoolError } from '../../sandbox/kafka/certs.js';
 import { KAFKA } from '../../sandbox/kafka/config.js';
@@ -66,6 +67,7 @@ export async function up(lang: Lang, io: Io = defaultIo, signal?: AbortSignal): 
     io.out(
       t(lang, 'sandbox.up.done', { seconds: (result.durationMs / 1000).toFixed(1), dir: result.stateDir }),
     );
+    recordSandboxProfile();
     printParams(lang, io);
     io.out(t(lang, 'sandbox.params.next'));
     return EXIT.ok;
@@ -74,6 +76,21 @@ export async function up(lang: Lang, io: Io = defaultIo, signal?: AbortSignal): 
     if (text === undefined) throw error;
     io.err(text);
     return error instanceof SandboxPrerequisiteError ? EXIT.usage : EXIT.stepFailed;
+  }
+}
+
+/**
+ * The `sandbox` profile holds the sandbox's connection parameters (secrets stay in the sandbox's own
+ * state folder). Values the user has changed in that profile are left as they are.
+ */
+function recordSandboxProfile(): void {
+  const connection = sandboxConnection();
+  if (!connection) return;
+  const store = new ProfileStore();
+  for (const [tutorial, bag] of Object.entries(connection.params)) {
+    const saved = store.peek('sandbox', tutorial)?.params ?? {};
+    const missing = Object.entries(bag).filter(([key]) => !isSecretKey(key) && saved[key] === undefined);
+    if (missing.length > 0) store.saveParams('sandbox', tutorial, Object.fromEntries(missing));
   }
 }
 

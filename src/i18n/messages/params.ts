@@ -18,6 +18,19 @@ export const paramMessages = {
   'param.boolean': { en: '"{value}" must be true or false.', zh: '“{value}” 只能是 true 或 false。' },
   'param.file.missing': { en: 'There is no file at {value}.', zh: '路径 {value} 下没有文件。' },
   'param.file.notFile': { en: '{value} is a folder, not a file.', zh: '{value} 是一个目录，而不是文件。' },
+  'param.tdmq.empty': { en: 'The name is empty.', zh: '名称为空。' },
+  'param.tdmq.bad-characters': {
+    en: '"{value}" may hold only letters, digits, _ and - (a full name: cluster-id|namespace%name).',
+    zh: '“{value}” 只能包含字母、数字、_ 和 -（全称形如：集群ID|命名空间%名称）。',
+  },
+  'param.tdmq.bad-cluster': {
+    en: 'The cluster ID in "{value}" is not valid; the full namespace is cluster-id|namespace, e.g. rocketmq-abc123|namespace_python.',
+    zh: '“{value}” 中的集群 ID 无效；命名空间全称是 集群ID|命名空间，例如 rocketmq-abc123|namespace_python。',
+  },
+  'param.tdmq.namespace-mismatch': {
+    en: 'The full name "{value}" belongs to another namespace than "{namespace}". Give the short name, or make the namespace match.',
+    zh: '全称“{value}”所属的命名空间与“{namespace}”不同。请填写短名称，或使命名空间一致。',
+  },
   // Shown only when a rule in a tutorial's files has no message of its own.
   'param.rule': { en: 'The value does not have the expected form.', zh: '该值的格式不符合要求。' },
   'params.invalidHeading': {

@@ -20,10 +20,14 @@ export function visibleFields(tutorial: Tutorial, step: StepDef, values: Record<
 }
 
 /** What is wrong with one value, as the engine would say it before running; undefined when fine. */
-export function fieldProblem(def: ParamDef, value: string | undefined): Message | undefined {
+export function fieldProblem(
+  def: ParamDef,
+  value: string | undefined,
+  values: Readonly<Record<string, string | undefined>> = {},
+): Message | undefined {
   if (value === undefined || value === '')
     return def.required ? msg('param.missing', { param: def.id }) : undefined;
-  return checkValue(def, value);
+  return checkValue(def, value, values);
 }
 
 export function formProblems(
@@ -32,7 +36,7 @@ export function formProblems(
 ): Map<string, Message> {
   const problems = new Map<string, Message>();
   for (const def of fields) {
-    const problem = fieldProblem(def, values[def.id]);
+    const problem = fieldProblem(def, values[def.id], values);
     if (problem) problems.set(def.id, problem);
   }
   return problems;

@@ -295,7 +295,7 @@ async function askParams(
     const label = `${n}.${k} ${def.label[lang]}`;
     const current = c.values[id] ?? '';
     const validate = (value: string): string | true => {
-      const problem = fieldProblem(def, value);
+      const problem = fieldProblem(def, value, c.values);
       return problem ? render(lang, problem) : true;
     };
     for (const line of wrap(def.help[lang], options.width, '    ')) write(line);
