@@ -210,6 +210,14 @@ export async function runCommand(cli: ParsedCli, lang: Lang, signal: AbortSignal
     }
     return runNonInteractive(cli, lang, tutorialId, signal);
   }
+  if (tutorialId) {
+    // Checked once here for both interactive front ends, before any screen opens.
+    const checked = checkTutorialArgs(lang, tutorialId, parseSetPairs(cli.options.set), cli.options.step);
+    if (!checked.tutorial) {
+      err(checked.problem);
+      return EXIT.usage;
+    }
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     err(t(lang, 'cli.noTty'));
     return EXIT.usage;

@@ -4,7 +4,6 @@ import { type ParsedCli, parseSetPairs } from '../../cli/args.js';
 import { EXIT, type ExitCode } from '../../cli/exit-codes.js';
 import { type Lang, t } from '../../i18n/index.js';
 import { ProfileStore } from '../../profile/store.js';
-import { checkTutorialArgs } from '../../session/check-args.js';
 import {
   checkedTutorial,
   openWalk,
@@ -27,13 +26,6 @@ export async function runWizard(
   signal: AbortSignal,
 ): Promise<ExitCode> {
   const set = parseSetPairs(cli.options.set);
-  if (tutorialId) {
-    const checked = checkTutorialArgs(lang, tutorialId, set, cli.options.step);
-    if (!checked.tutorial) {
-      process.stderr.write(`${checked.problem}\n`);
-      return EXIT.usage;
-    }
-  }
 
   const profiles = new ProfileStore();
   const store = new WizardStore({

@@ -1,8 +1,7 @@
 import { type ParsedCli, parseSetPairs } from '../../cli/args.js';
-import { EXIT, type ExitCode } from '../../cli/exit-codes.js';
+import type { ExitCode } from '../../cli/exit-codes.js';
 import type { Lang } from '../../i18n/index.js';
 import { ProfileStore } from '../../profile/store.js';
-import { checkTutorialArgs } from '../../session/check-args.js';
 import {
   checkedTutorial,
   openWalk,
@@ -25,13 +24,6 @@ export async function runPlain(
   signal: AbortSignal,
 ): Promise<ExitCode> {
   const set = parseSetPairs(cli.options.set);
-  if (tutorialId) {
-    const checked = checkTutorialArgs(lang, tutorialId, set, cli.options.step);
-    if (!checked.tutorial) {
-      process.stderr.write(`${checked.problem}\n`);
-      return EXIT.usage;
-    }
-  }
 
   const fixed = profileFromFlags(cli.options);
   const store = new ProfileStore();
