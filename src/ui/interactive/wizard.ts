@@ -57,7 +57,8 @@ export interface WizardOptions {
   now?: () => number;
 }
 
-const initial: WizardState = {
+/** Where every walk begins: the start screen, nothing entered yet. */
+export const initialWizardState: WizardState = {
   phase: 'start',
   startingSandbox: false,
   index: 0,
@@ -75,7 +76,7 @@ const initial: WizardState = {
  * result is saved by the controller as it happens.
  */
 export class WizardStore {
-  #state: WizardState = initial;
+  #state: WizardState = initialWizardState;
   readonly #listeners = new Set<() => void>();
   readonly #abort = new AbortController();
   readonly #options: WizardOptions;

@@ -1,21 +1,10 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import type { WizardState } from '../../interactive/wizard.js';
+import { initialWizardState, type WizardState } from '../../interactive/wizard.js';
 import { KEY, plain, press, tick } from '../testing/keys.js';
 import { StartScreen } from './start-screen.js';
 
-const state = (patch: Partial<WizardState> = {}): WizardState => ({
-  phase: 'start',
-  startingSandbox: false,
-  index: 0,
-  drafts: {},
-  typedSecrets: [],
-  attempts: {},
-  transcript: [],
-  askSaveSecrets: false,
-  notices: [],
-  ...patch,
-});
+const state = (patch: Partial<WizardState> = {}): WizardState => ({ ...initialWizardState, ...patch });
 
 const tutorials = () => [
   { id: 'ckafka', title: 'CKafka over the public network', summary: 'Kafka summary' },
