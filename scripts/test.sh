@@ -7,5 +7,6 @@ bash scripts/setup-test-env.sh
 node scripts/build.mjs
 npx tsc --noEmit
 npx biome check src test scripts
+npx depcruise src --config .dependency-cruiser.cjs
 npx vitest run --project unit
 npx vitest run --project live
