@@ -8,6 +8,9 @@ export type CommandName =
   | 'steps'
   | 'report'
   | 'code'
+  | 'workshop'
+  | 'join'
+  | 'doctor'
   | 'help'
   | 'version';
 
@@ -22,6 +25,16 @@ export interface CliOptions {
   lang?: string;
   saveSecrets: boolean;
   out?: string;
+  /** Workshop: the room's title (init) or the learner's name (join). */
+  name?: string;
+  learners?: string;
+  includeSecrets: boolean;
+  check: boolean;
+  web: boolean;
+  port?: string;
+  nameServer?: string;
+  /** `doctor --report file.md`. */
+  report?: string;
 }
 
 export interface ParsedCli {
@@ -33,15 +46,26 @@ export interface ParsedCli {
 
 export class UsageError extends Error {
   constructor(
-    readonly reason: 'unknown-command' | 'bad-option' | 'missing-argument' | 'bad-value',
+    readonly reason: 'unknown-command' | 'bad-option' | 'missing-argument' | 'bad-value' | 'bad-lang',
     readonly detail: string,
+    readonly allowed = '',
   ) {
     super(`${reason}: ${detail}`);
     this.name = 'UsageError';
   }
 }
 
-const COMMANDS = new Set<CommandName>(['run', 'sandbox', 'profile', 'steps', 'report', 'code']);
+const COMMANDS = new Set<CommandName>([
+  'run',
+  'sandbox',
+  'profile',
+  'steps',
+  'report',
+  'code',
+  'workshop',
+  'join',
+  'doctor',
+]);
 
 export function parseCli(argv: readonly string[]): ParsedCli {
   let values: Record<string, string | boolean | string[] | undefined>;
@@ -62,6 +86,14 @@ export function parseCli(argv: readonly string[]): ParsedCli {
         lang: { type: 'string' },
         'save-secrets': { type: 'boolean', default: false },
         out: { type: 'string', short: 'o' },
+        name: { type: 'string' },
+        learners: { type: 'string' },
+        'include-secrets': { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
+        web: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        nameserver: { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -80,23 +112,33 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     lang: values.lang as string | undefined,
     saveSecrets: values['save-secrets'] === true,
     out: values.out as string | undefined,
+    name: values.name as string | undefined,
+    learners: values.learners as string | undefined,
+    includeSecrets: values['include-secrets'] === true,
+    check: values.check === true,
+    web: values.web === true,
+    port: values.port as string | undefined,
+    nameServer: values.nameserver as string | undefined,
+    report: values.report as string | undefined,
   };
   if (values.version === true) return { command: 'version', args: [], options };
   if (values.help === true) return { command: 'help', args: positionals, options };
   const [first, ...rest] = positionals;
-  if (first === undefined) return { command: 'wizard', args: [], options };
+  if (first === undefined) return checkLang({ command: 'wizard', args: [], options });
   if (first === 'help') return { command: 'help', args: rest, options };
   if (!COMMANDS.has(first as CommandName)) throw new UsageError('unknown-command', first);
-  return { command: first as CommandName, args: rest, options };
+  return checkLang({ command: first as CommandName, args: rest, options });
 }
 
-/** `--set key=value` pairs; the value may itself contain `=`. */
-export function parseSetPairs(pairs: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new UsageError('bad-value', `--set ${pair}`);
-    out[pair.slice(0, at).trim()] = pair.slice(at + 1);
-  }
-  return out;
+/** `--lang` is zh or en; `code` also takes the programming language there (python, ts). */
+const LANG_WORDS: Partial<Record<CommandName, readonly string[]>> = {
+  code: ['zh', 'en', 'python', 'py', 'ts', 'typescript'],
+};
+
+function checkLang(cli: ParsedCli): ParsedCli {
+  const lang = cli.options.lang;
+  const allowed = LANG_WORDS[cli.command] ?? ['zh', 'en'];
+  if (lang !== undefined && !allowed.includes(lang.toLowerCase()))
+    throw new UsageError('bad-lang', `--lang ${lang}`, allowed.join(', '));
+  return cli;
 }

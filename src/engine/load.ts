@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTIONS, actionEntry } from '../actions/registry.js';
 import type { Localized } from '../i18n/index.js';
+import { type ActionCatalogue, catalogueBrokers } from './contract.js';
 import { type FileProblem, type ParsedYaml, parseStepFile, parseYaml } from './step-files.js';
 import type { Condition, ParamDef, ParamRule, ParamType, StepDef, Tutorial } from './types.js';
 
@@ -9,6 +9,7 @@ const PARAM_TYPES: readonly ParamType[] = [
   'string',
   'hostPort',
   'hostPortList',
+  'addressList',
   'enum',
   'boolean',
   'file',
@@ -28,7 +29,7 @@ const PARAM_KEYS = new Set([
   'rules',
 ]);
 const STEP_KEYS = new Set(['id', 'title', 'passes', 'action', 'with', 'params', 'when', 'timeoutSeconds']);
-const TUTORIAL_KEYS = new Set(['id', 'title', 'summary', 'source', 'steps', 'params']);
+const TUTORIAL_KEYS = new Set(['id', 'title', 'summary', 'source', 'broker', 'steps', 'params']);
 const ID = /^[a-z][a-z0-9-]*$/;
 
 type Obj = Record<string, unknown>;
@@ -143,7 +144,10 @@ function readParam(r: Reader, id: string, raw: unknown, at: (string | number)[])
   };
 }
 
-function readTutorialFile(dir: string): {
+function readTutorialFile(
+  dir: string,
+  actions: ActionCatalogue,
+): {
   tutorial?: Omit<Tutorial, 'steps'> & { order: string[] };
   problems: FileProblem[];
 } {
@@ -157,6 +161,12 @@ function readTutorialFile(dir: string): {
   r.unknownKeys(raw, TUTORIAL_KEYS, []);
   if (typeof raw.id !== 'string' || !ID.test(raw.id))
     r.report(['id'], '`id` must be lower-case letters, digits and -');
+  const brokers = catalogueBrokers(actions);
+  if (typeof raw.broker !== 'string' || !brokers.includes(raw.broker))
+    r.report(
+      raw.broker === undefined ? [] : ['broker'],
+      `\`broker\` names the broker the tutorial talks to: one of ${brokers.join(', ')}`,
+    );
   const params: Record<string, ParamDef> = {};
   const rawParams = isObj(raw.params) ? raw.params : {};
   if (!isObj(raw.params)) r.report([], '`params` (the parameters of the tutorial) is missing');
@@ -176,6 +186,7 @@ function readTutorialFile(dir: string): {
       title: r.localized(raw, 'title', []),
       summary: r.localized(raw, 'summary', []),
       source: String(raw.source ?? ''),
+      broker: String(raw.broker ?? ''),
       params,
       dir,
       order,
@@ -187,6 +198,8 @@ function readTutorialFile(dir: string): {
 function readStep(
   file: string,
   params: Record<string, ParamDef>,
+  actions: ActionCatalogue,
+  broker: string,
 ): { step?: StepDef; problems: FileProblem[] } {
   const parts = parseStepFile(readFileSync(file, 'utf8'), file);
   if (parts.frontMatter.problems.length || !isObj(parts.frontMatter.data)) {
@@ -201,9 +214,14 @@ function readStep(
   const id = String(raw.id ?? '');
   if (!ID.test(id)) r.report(['id'], '`id` must be lower-case letters, digits and -');
   const action = String(raw.action ?? '');
-  const known = actionEntry(action);
+  const known = actions[action];
   if (!known)
-    r.report(['action'], `unknown action \`${action}\` (known: ${Object.keys(ACTIONS).join(', ')})`);
+    r.report(['action'], `unknown action \`${action}\` (known: ${Object.keys(actions).join(', ')})`);
+  else if (known.broker && broker && known.broker !== broker)
+    r.report(
+      ['action'],
+      `action \`${action}\` talks to ${known.broker}, but this tutorial's broker is ${broker}`,
+    );
   const stepParams = Array.isArray(raw.params) ? raw.params.map(String) : [];
   if (raw.params !== undefined && !Array.isArray(raw.params))
     r.report(['params'], '`params` is a list of parameter ids');
@@ -263,8 +281,11 @@ function readStep(
 }
 
 /** Reads and checks a tutorial folder: tutorial.yaml plus one Markdown file per step. */
-export function lintTutorial(dir: string): { tutorial?: Tutorial; problems: FileProblem[] } {
-  const head = readTutorialFile(dir);
+export function lintTutorial(
+  dir: string,
+  actions: ActionCatalogue,
+): { tutorial?: Tutorial; problems: FileProblem[] } {
+  const head = readTutorialFile(dir, actions);
   if (!head.tutorial) return { problems: head.problems };
   const problems = [...head.problems];
   const { order, ...meta } = head.tutorial;
@@ -274,7 +295,7 @@ export function lintTutorial(dir: string): { tutorial?: Tutorial; problems: File
     .sort();
   for (const name of files) {
     const file = path.join(dir, name);
-    const { step, problems: stepProblems } = readStep(file, meta.params);
+    const { step, problems: stepProblems } = readStep(file, meta.params, actions, meta.broker);
     problems.push(...stepProblems);
     if (!step) continue;
     if (byId.has(step.id))
@@ -310,8 +331,8 @@ export class TutorialLoadError extends Error {
   }
 }
 
-export function loadTutorial(dir: string): Tutorial {
-  const { tutorial, problems } = lintTutorial(dir);
+export function loadTutorial(dir: string, actions: ActionCatalogue): Tutorial {
+  const { tutorial, problems } = lintTutorial(dir, actions);
   if (!tutorial || problems.length) throw new TutorialLoadError(problems);
   return tutorial;
 }

@@ -1,9 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { type Message, msg } from '../i18n/index.js';
 import { checkNamespace, normalize } from '../naming/tdmq.js';
+import { type AddressProblem, parseAddressList } from '../util/addresses.js';
 import type { Condition, ParamDef, StepDef, Tutorial } from './types.js';
 
-export type ParamSource = 'set' | 'env' | 'profile' | 'sandbox' | 'default';
+/** Where a value came from; `typed`: entered in this walk, on screen or at a prompt. */
+export type ParamSource = 'set' | 'env' | 'profile' | 'sandbox' | 'default' | 'typed';
 
 export interface ParamLayers {
   set?: Record<string, string>;
@@ -74,6 +76,22 @@ function checkHostPort(value: string): Message | undefined {
   return undefined;
 }
 
+function addressProblem(value: string, problem: AddressProblem): Message {
+  switch (problem.kind) {
+    case 'empty':
+    case 'no-port':
+      return msg('param.hostPort.noPort', { value: 'entry' in problem ? problem.entry : value });
+    case 'bad-host':
+      return msg('param.hostPort.badHost', { value: problem.entry, host: problem.host });
+    case 'bad-port':
+      return msg('param.hostPort.badPort', { value: problem.entry });
+    case 'path-after-port':
+      return msg('param.address.path', { value: problem.entry, path: problem.path });
+    case 'unsupported-scheme':
+      return msg('param.address.scheme', { value: problem.entry, scheme: problem.scheme });
+  }
+}
+
 /** Splits a host:port list on commas or semicolons, dropping blanks. */
 export function splitHostPorts(value: string): string[] {
   return value
@@ -98,6 +116,11 @@ export function checkValue(
         const problem = checkHostPort(item);
         if (problem) return problem;
       }
+      break;
+    }
+    case 'addressList': {
+      const parsed = parseAddressList(value);
+      if (!parsed.ok) return addressProblem(value, parsed.problem);
       break;
     }
     case 'enum':
@@ -129,6 +152,17 @@ export function checkValue(
     if (!new RegExp(rule.pattern, 'u').test(value)) return { key: 'param.rule', text: rule.message };
   }
   return undefined;
+}
+
+/** What is wrong with one value as the user gives it (empty means "not set"); undefined when fine. */
+export function valueProblem(
+  def: ParamDef,
+  value: string | undefined,
+  values: Readonly<Record<string, string | undefined>> = {},
+): Message | undefined {
+  if (value === undefined || value === '')
+    return def.required ? msg('param.missing', { param: def.id }) : undefined;
+  return checkValue(def, value, values);
 }
 
 /** Whether a parameter matters for the current values (its own `when`). */

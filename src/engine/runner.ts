@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { actionEntry } from '../actions/registry.js';
-import { type ActionContext, StepFailure } from '../actions/types.js';
-import { diagnose } from '../diagnosis/diagnose.js';
 import { redact } from '../util/secrets.js';
 import { sleep } from '../util/wait.js';
+import { type ActionContext, DiagnosedFailure, type EngineKit } from './contract.js';
 import { conditionHolds, type ParamProblem, validateParams } from './params.js';
-import { isSecretKey } from './secrets.js';
+import { secretParamIds } from './secrets.js';
 import type { EngineEvent, RunSummary, StepDef, StepResult, Tutorial } from './types.js';
 
 /** How long an interrupted action gets to clean up (leave its group, close sockets). */
@@ -19,6 +17,7 @@ export class ParamsInvalidError extends Error {
 }
 
 export interface StepRunContext {
+  kit: EngineKit;
   tutorial: Tutorial;
   values: Record<string, string>;
   signal: AbortSignal;
@@ -36,8 +35,7 @@ export function newRunId(): string {
 }
 
 function secretValues(tutorial: Tutorial, values: Record<string, string>): string[] {
-  return Object.keys(tutorial.params)
-    .filter((id) => isSecretKey(id) || tutorial.params[id]?.type === 'secret')
+  return secretParamIds(tutorial)
     .map((id) => values[id])
     .filter((v): v is string => Boolean(v));
 }
@@ -86,6 +84,7 @@ export async function runStep(step: StepDef, ctx: StepRunContext): Promise<StepR
     deadline: started + step.timeoutSeconds * 1000,
     runId: ctx.runId,
     runStartedAt: ctx.runStartedAt,
+    services: ctx.kit.services ?? {},
     progress: (message, data) => {
       if (!signal.aborted)
         ctx.emit({ type: 'step-progress', tutorial: tutorialId, step: step.id, message, data });
@@ -102,7 +101,7 @@ export async function runStep(step: StepDef, ctx: StepRunContext): Promise<StepR
 
   let work: Promise<Awaited<ReturnType<typeof run>>> | undefined;
   const run = async () => {
-    const entry = actionEntry(step.action);
+    const entry = ctx.kit.actions[step.action];
     if (!entry) throw new Error(`unknown action ${step.action}`);
     const { action } = await entry.load();
     const input = action.input(ctx.values, step.with);
@@ -124,10 +123,10 @@ export async function runStep(step: StepDef, ctx: StepRunContext): Promise<StepR
       return finish({ status: 'skipped', details: {}, skipReason: 'interrupted' });
     }
     if (work) void work.catch(() => undefined);
-    if (error instanceof StepFailure) {
+    if (error instanceof DiagnosedFailure) {
       return finish({ status: 'failed', details: error.details, diagnosis: scrub(error.diagnosis, secrets) });
     }
-    const diagnosis = diagnose(error, {
+    const diagnosis = ctx.kit.diagnose(error, {
       action: step.action,
       values: ctx.values,
       timedOut: timeout.aborted,
@@ -142,6 +141,7 @@ function scrub<T extends { cause?: string }>(diagnosis: T, secrets: string[]): T
 }
 
 export interface RunOptions {
+  kit: EngineKit;
   tutorial: Tutorial;
   values: Record<string, string>;
   /** Step to start at; earlier steps are reported as skipped. */
@@ -169,6 +169,7 @@ export async function runTutorial(options: RunOptions): Promise<RunSummary> {
 
   const runStartedAt = Date.now();
   const ctx: StepRunContext = {
+    kit: options.kit,
     tutorial,
     values,
     signal: options.signal,

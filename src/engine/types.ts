@@ -5,6 +5,8 @@ export type ParamType =
   | 'string'
   | 'hostPort'
   | 'hostPortList'
+  /** Addresses as a console prints them: host:port, optionally http:// or https://, `;` or `,` between. */
+  | 'addressList'
   | 'enum'
   | 'boolean'
   | 'file'
@@ -57,6 +59,8 @@ export interface Tutorial {
   title: Localized;
   summary: Localized;
   source: string;
+  /** The broker it talks to (`kafka`, `rocketmq`): what `--sandbox`, code and the report go by. */
+  broker: string;
   params: Record<string, ParamDef>;
   steps: StepDef[];
   dir: string;

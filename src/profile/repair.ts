@@ -127,7 +127,7 @@ class Repairer {
       }
     }
     const out: Record<string, unknown> = { ...run };
-    for (const key of ['finishedAt', 'lang', 'mode']) {
+    for (const key of ['finishedAt', 'lang', 'mode', 'tutorialDir']) {
       if (this.optionalString(join(path, key), run[key]) === undefined) delete out[key];
     }
     if (run.interrupted !== undefined && typeof run.interrupted !== 'boolean') {

@@ -17,6 +17,8 @@ export interface LastRun {
   interrupted?: boolean;
   lang: string;
   mode: string;
+  /** The tutorial's folder, when it came from outside the package (`mq-tutor run <folder>`). */
+  tutorialDir?: string;
   environment: Record<string, string>;
   /** The values the run used, secrets left out (they appear in `paramSources` only). */
   params?: Record<string, string>;
@@ -76,6 +78,7 @@ export const PROFILE_SCHEMA = {
             interrupted: { type: 'boolean' },
             lang: { type: 'string' },
             mode: { type: 'string' },
+            tutorialDir: { type: 'string' },
             environment: stringMap,
             params: stringMap,
             paramSources: stringMap,

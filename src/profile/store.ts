@@ -10,9 +10,10 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type Conf from 'conf';
-import { isSecretKey } from '../engine/secrets.js';
+import { secretParamIds } from '../engine/secrets.js';
+import type { Tutorial } from '../engine/types.js';
 import { once } from '../util/lazy-require.js';
-import { userConfigDir } from '../util/paths.js';
+import { UnusableFolderError, userConfigDir } from '../util/paths.js';
 import { withFileLock } from './lock.js';
 import {
   type Repaired,
@@ -38,6 +39,9 @@ export function profilesRoot(env: NodeJS.ProcessEnv = process.env): string {
     ? path.resolve(env.MQ_TUTOR_CONFIG_DIR)
     : path.join(userConfigDir(env), 'mq-tutor');
 }
+
+/** The tutorial a write is for: its id, and its parameters, so that secrets are kept out by type. */
+export type TutorialRef = Pick<Tutorial, 'id' | 'params'>;
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -67,6 +71,8 @@ export interface DamagedProfile {
   column?: number;
   /** Some of the file's content was kept (schema problems only); `store.problemsOf(d)` says what was not. */
   repaired: boolean;
+  /** Found by a command that only reads: the file was left as it is. */
+  readOnly?: boolean;
 }
 
 export type SecretsData = { tutorials: Record<string, Record<string, string>> };
@@ -90,11 +96,34 @@ const CONF_COMMON = {
 export class ProfileStore {
   readonly root: string;
   readonly damaged: DamagedProfile[] = [];
+  /** Reads only, and never writes: no lock files, no repairs (for `profile list|show` and `report`). */
+  readonly readOnly: boolean;
   readonly #confs = new Map<string, Conf<ProfileData>>();
   readonly #problems = new Map<string, RepairProblem[]>();
 
-  constructor(env: NodeJS.ProcessEnv = process.env) {
+  constructor(env: NodeJS.ProcessEnv = process.env, options: { readOnly?: boolean } = {}) {
     this.root = profilesRoot(env);
+    this.readOnly = options.readOnly === true;
+  }
+
+  /**
+   * Makes sure profiles can be written here before a run relies on it; a folder that cannot be
+   * used (a file in the way, no permission, no home folder) is an UnusableFolderError naming it.
+   */
+  ensureWritable(): void {
+    // The secrets folder is made only when someone opts in to saving secrets.
+    const dirs = [this.root, this.profilesDir];
+    if (existsSync(this.secretsDir)) dirs.push(this.secretsDir);
+    for (const dir of dirs) {
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const probe = path.join(dir, `.write-test-${process.pid}`);
+        writeFileSync(probe, '', { mode: 0o600 });
+        rmSync(probe, { force: true });
+      } catch (error) {
+        throw new UnusableFolderError(dir, (error as NodeJS.ErrnoException).code ?? String(error));
+      }
+    }
   }
 
   get profilesDir(): string {
@@ -251,8 +280,36 @@ export class ProfileStore {
   read(name: string): ProfileData {
     // Reading a profile that does not exist creates nothing.
     if (!this.#confs.has(name) && NAME.test(name) && !this.exists(name)) return emptyProfile();
+    if (this.readOnly) return this.#readDirect(name);
     const conf = this.#conf(name);
     return withFileLock(conf.path, () => this.#load(conf));
+  }
+
+  /** A read that changes nothing on disk; a damaged file is reported and read as far as it can be. */
+  #readDirect(name: string): ProfileData {
+    if (!NAME.test(name)) throw new ProfileNameError(name);
+    const file = this.fileOf(name);
+    try {
+      const { data, problems } = repairProfile(JSON.parse(readFileSync(file, 'utf8')));
+      if (problems.length > 0) this.#noteUnrepaired(file, 'schema', problems);
+      return data;
+    } catch (error) {
+      this.#noteUnrepaired(file, 'json', [], (error as Error).message);
+      return emptyProfile();
+    }
+  }
+
+  #noteUnrepaired(file: string, kind: 'json' | 'schema', problems: RepairProblem[], message = ''): void {
+    if (this.damaged.some((d) => d.file === file)) return;
+    this.#problems.set(file, problems);
+    this.damaged.push({
+      file,
+      backup: file,
+      kind,
+      problem: message || problems.map((p) => p.path).join(', '),
+      repaired: false,
+      readOnly: true,
+    });
   }
 
   tutorial(name: string, tutorial: string): TutorialState {
@@ -274,20 +331,33 @@ export class ProfileStore {
   }
 
   /** Read-modify-write of one tutorial's state, under the profile's lock. */
-  update(name: string, tutorial: string, change: (state: TutorialState) => TutorialState): TutorialState {
+  update(
+    name: string,
+    tutorial: TutorialRef,
+    change: (state: TutorialState) => TutorialState,
+  ): TutorialState {
     const conf = this.#conf(name);
+    const secret = new Set(secretParamIds(tutorial));
     return withFileLock(conf.path, () => {
       const data = this.#load(conf);
-      const current = data.tutorials[tutorial] ?? { params: {}, progress: {} };
+      const current = data.tutorials[tutorial.id] ?? { params: {}, progress: {} };
       const next = change(structuredClone(current));
-      // Secrets never go into the profile file itself.
-      next.params = Object.fromEntries(Object.entries(next.params).filter(([k]) => !isSecretKey(k)));
-      conf.store = { ...data, version: 1, tutorials: { ...data.tutorials, [tutorial]: next } };
+      // Secrets never go into the profile file itself, whatever they are called.
+      next.params = Object.fromEntries(Object.entries(next.params).filter(([k]) => !secret.has(k)));
+      conf.store = { ...data, version: 1, tutorials: { ...data.tutorials, [tutorial.id]: next } };
       return next;
     });
   }
 
-  saveParams(name: string, tutorial: string, params: Record<string, string>): void {
+  /** Creates the profile's file if it does not exist yet (an empty profile). */
+  touch(name: string): void {
+    const conf = this.#conf(name);
+    withFileLock(conf.path, () => {
+      if (!existsSync(conf.path)) conf.store = emptyProfile();
+    });
+  }
+
+  saveParams(name: string, tutorial: TutorialRef, params: Record<string, string>): void {
     this.update(name, tutorial, (state) => ({ ...state, params: { ...state.params, ...params } }));
   }
 
@@ -325,25 +395,32 @@ export class ProfileStore {
 
   /** Secrets saved by an explicit opt-in (`--save-secrets` or the wizard's question). */
   readSecrets(name: string, tutorial: string): Record<string, string> {
-    if (!existsSync(this.secretsFileOf(name))) return {};
-    const conf = this.#secrets(name);
-    return withFileLock(conf.path, () => conf.store.tutorials[tutorial] ?? {});
+    return this.allSecrets(name)[tutorial] ?? {};
   }
 
   /** All saved secrets of a profile, by tutorial (for `profile show`, which masks them). */
   allSecrets(name: string): Record<string, Record<string, string>> {
     if (!existsSync(this.secretsFileOf(name))) return {};
+    if (this.readOnly) {
+      try {
+        return repairSecrets(JSON.parse(readFileSync(this.secretsFileOf(name), 'utf8'))).data.tutorials;
+      } catch {
+        return {};
+      }
+    }
     const conf = this.#secrets(name);
     return withFileLock(conf.path, () => conf.store.tutorials);
   }
 
-  saveSecrets(name: string, tutorial: string, secrets: Record<string, string>): void {
+  saveSecrets(name: string, tutorial: TutorialRef, secrets: Record<string, string>): void {
+    const secret = new Set(secretParamIds(tutorial));
+    const only = Object.fromEntries(Object.entries(secrets).filter(([k, v]) => secret.has(k) && v));
+    if (Object.keys(only).length === 0) return;
     const conf = this.#secrets(name);
     withFileLock(conf.path, () => {
       const data = conf.store;
-      const only = Object.fromEntries(Object.entries(secrets).filter(([k, v]) => isSecretKey(k) && v));
       conf.store = {
-        tutorials: { ...data.tutorials, [tutorial]: { ...(data.tutorials[tutorial] ?? {}), ...only } },
+        tutorials: { ...data.tutorials, [tutorial.id]: { ...(data.tutorials[tutorial.id] ?? {}), ...only } },
       };
     });
   }

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { isSecretKey } from '../engine/secrets.js';
+import { isSecretParam as isSecretDef } from '../engine/secrets.js';
 import type { Tutorial } from '../engine/types.js';
 import { maskSecret } from '../util/secrets.js';
 import type { ProgressEntry, TutorialState } from './schema.js';
@@ -23,7 +23,7 @@ export function fileMode(file: string): string {
 }
 
 export function isSecretParam(tutorial: Tutorial | undefined, key: string): boolean {
-  return isSecretKey(key) || tutorial?.params[key]?.type === 'secret';
+  return isSecretDef(tutorial?.params[key]);
 }
 
 /** The saved parameters with any secret masked, in the tutorial's own order. */
@@ -35,7 +35,9 @@ export function maskedParams(
   const all: Record<string, string> = { ...params, ...savedSecrets };
   const order = tutorial ? Object.keys(tutorial.params) : [];
   const keys = [...order.filter((k) => k in all), ...Object.keys(all).filter((k) => !order.includes(k))];
-  return keys.map((k) => [k, isSecretParam(tutorial, k) ? maskSecret(all[k]) : (all[k] ?? '')]);
+  // A value from the secrets file is a secret even when the tutorial's definition is not at hand.
+  const secret = (k: string) => isSecretParam(tutorial, k) || k in savedSecrets;
+  return keys.map((k) => [k, secret(k) ? maskSecret(all[k]) : (all[k] ?? '')]);
 }
 
 /** Steps that passed (or passed with a warning), counted in the tutorial's steps. */

@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { localizeDiagnosis } from '../diagnosis/localize.js';
-import { envVarName, paramApplies, type ResolvedParams, resolveParams } from '../engine/params.js';
+import { envVarName, paramApplies, type ResolvedParams } from '../engine/params.js';
 import type { Diagnosis, Tutorial } from '../engine/types.js';
+import { STATUS_ICON, seconds } from '../format/status.js';
 import { type Lang, t } from '../i18n/index.js';
 import type { ProgressEntry, TutorialState } from '../profile/schema.js';
-import type { ProfileStore } from '../profile/store.js';
 import { isSecretParam, localTime } from '../profile/view.js';
-import { sandboxConnection } from '../sandbox/sandbox.js';
-import { availableTutorials, openTutorial, resumePoint } from '../session/prepare.js';
-import { STATUS_ICON, seconds } from '../ui/format.js';
-import { packageRoot } from '../util/paths.js';
 import { redact } from '../util/secrets.js';
 
 /** The run a report is about: a profile's tutorial with its saved state. */
@@ -20,50 +14,24 @@ export interface ReportTarget {
   state: TutorialState;
 }
 
-/**
- * The most recent run, among the given profile (or all profiles) and the given tutorial (or all).
- * Undefined when nothing has run yet.
- */
-export function findLastRun(
-  store: ProfileStore,
-  options: { profile?: string; tutorial?: string },
-): ReportTarget | undefined {
-  const profiles = options.profile ? [options.profile] : store.list();
-  const known = availableTutorials();
-  let best: ReportTarget | undefined;
-  for (const profile of profiles) {
-    const data = store.read(profile);
-    for (const [id, state] of Object.entries(data.tutorials)) {
-      if (options.tutorial && id !== options.tutorial) continue;
-      if (!state.lastRun || !known.includes(id)) continue;
-      if (!best || (best.state.lastRun?.startedAt ?? '') < state.lastRun.startedAt)
-        best = { profile, tutorial: openTutorial(id), state };
-    }
-  }
-  return best;
-}
-
 export interface ReportOptions {
-  store: ProfileStore;
   target: ReportTarget;
   lang: Lang;
-  env?: NodeJS.ProcessEnv;
-  /** Parameters include the sandbox's values (always for the `sandbox` profile). */
-  useSandbox?: boolean;
+  /** The values the run used (as it recorded them, or as they resolve now for an older run). */
+  resolved: ResolvedParams;
+  recorded: boolean;
+  /** Secrets the user saved in the profile (their values are only ever masked). */
+  savedSecrets: Record<string, string>;
+  /** Resume point of the profile's tutorial, if a cut-off run left one. */
+  resumeAt?: string;
+  /** Every secret value the report could come across, masked wherever it appears. */
+  mask: readonly string[];
+  version: string;
   now?: Date;
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const code = (text: string) => (text ? `\`${text.replace(/`/g, "'")}\`` : '');
-
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return '';
-  }
-}
 
 function statusText(lang: Lang, entry: ProgressEntry | undefined): string {
   if (!entry) return `${STATUS_ICON.skipped} ${t(lang, 'report.notRun')}`;
@@ -93,19 +61,22 @@ function truncatedJson(value: unknown, max = 1500): string {
   return text.length > max ? `${text.slice(0, max)}\n…` : text;
 }
 
-/** Everything secret this report could possibly come across, to mask wherever it appears. */
-function knownSecrets(options: ReportOptions, tutorial: Tutorial, saved: Record<string, string>): string[] {
-  const env = options.env ?? process.env;
-  const values: string[] = Object.values(saved);
-  for (const def of Object.values(tutorial.params)) {
-    if (isSecretParam(tutorial, def.id)) values.push(env[envVarName(def.id)] ?? '');
-  }
-  const sandbox = sandboxConnection(env);
-  if (sandbox) {
-    for (const group of Object.values(sandbox.secrets) as Record<string, string>[])
-      values.push(...Object.values(group));
-  }
-  return values.filter((v) => v.length >= 3);
+/** One table row per parameter: its value (a secret only as set or not) and where it came from. */
+export function parameterRows(
+  lang: Lang,
+  tutorial: Tutorial,
+  resolved: ResolvedParams,
+  saved: Record<string, string>,
+): string[] {
+  return Object.values(tutorial.params).map((def) => {
+    const value = resolved.values[def.id];
+    let shown: string;
+    if (!paramApplies(def, resolved.values)) shown = t(lang, 'report.notApplicable');
+    else if (isSecretParam(tutorial, def.id))
+      shown = value ? `•••••••• (${t(lang, 'report.secretSet')})` : t(lang, 'report.secretUnset');
+    else shown = value === undefined ? t(lang, 'report.unset') : value === '' ? '""' : code(value);
+    return `| ${def.id} | ${cell(shown)} | ${cell(sourceText(lang, def.id, resolved, Boolean(saved[def.id])))} |`;
+  });
 }
 
 /**
@@ -114,34 +85,10 @@ function knownSecrets(options: ReportOptions, tutorial: Tutorial, saved: Record<
  * user's language, ready to paste into a support ticket.
  */
 export function buildReport(options: ReportOptions): string {
-  const { lang, store, target } = options;
+  const { lang, target, resolved, recorded } = options;
   const { tutorial, state, profile } = target;
-  const env = options.env ?? process.env;
   const run = state.lastRun;
-  const saved = store.readSecrets(profile, tutorial.id);
-  const useSandbox = options.useSandbox || profile === 'sandbox';
-  // The values the run recorded; for runs that did not record them, as they resolve now.
-  const recorded = run?.params !== undefined && run.paramSources !== undefined;
-  const resolved: ResolvedParams = recorded
-    ? {
-        values: {
-          ...run.params,
-          // A secret's value is never recorded, only that it was set.
-          ...Object.fromEntries(
-            Object.keys(run.paramSources ?? {})
-              .filter((k) => isSecretParam(tutorial, k))
-              .map((k) => [k, 'set']),
-          ),
-        },
-        sources: run.paramSources as ResolvedParams['sources'],
-      }
-    : resolveParams(tutorial, {
-        env,
-        profile: { ...state.params, ...saved },
-        sandbox: useSandbox
-          ? sandboxConnection(env)?.params[tutorial.id as 'ckafka' | 'rocketmq']
-          : undefined,
-      });
+  const saved = options.savedSecrets;
   const out: string[] = [];
   const push = (...lines: string[]) => out.push(...lines);
 
@@ -149,7 +96,7 @@ export function buildReport(options: ReportOptions): string {
     `# ${t(lang, 'report.title')}`,
     '',
     t(lang, 'report.intro', {
-      version: version(),
+      version: options.version,
       date: localTime((options.now ?? new Date()).toISOString()),
     }),
     '',
@@ -196,13 +143,13 @@ export function buildReport(options: ReportOptions): string {
     `| ${t(lang, 'report.mode')} | ${code(run?.mode ?? '')} |`,
     `| ${t(lang, 'report.language')} | ${code(run?.lang ?? '')} |`,
   );
-  const resumeAt = resumePoint(tutorial, state);
+  const resumeAt = options.resumeAt;
   if (resumeAt) push('', t(lang, 'report.resume', { step: code(resumeAt) }));
 
   // Environment
   push('', `## ${t(lang, 'report.environment')}`, '', '| | |', '|---|---|');
   const environment = { ...(run?.environment ?? {}) };
-  if (!environment.mqTutor) environment.mqTutor = version();
+  if (!environment.mqTutor) environment.mqTutor = options.version;
   for (const key of ['mqTutor', 'node', 'platform', 'locale', 'terminal']) {
     const label = t(lang, `report.env.${key}` as 'report.env.node');
     push(`| ${label} | ${code(environment[key] ?? '')} |`);
@@ -222,17 +169,7 @@ export function buildReport(options: ReportOptions): string {
     `| ${t(lang, 'report.col.param')} | ${t(lang, 'report.col.value')} | ${t(lang, 'report.col.source')} |`,
     '|---|---|---|',
   );
-  for (const def of Object.values(tutorial.params)) {
-    const value = resolved.values[def.id];
-    let shown: string;
-    if (!paramApplies(def, resolved.values)) shown = t(lang, 'report.notApplicable');
-    else if (isSecretParam(tutorial, def.id))
-      shown = value ? `•••••••• (${t(lang, 'report.secretSet')})` : t(lang, 'report.secretUnset');
-    else shown = value === undefined ? t(lang, 'report.unset') : value === '' ? '""' : code(value);
-    push(
-      `| ${def.id} | ${cell(shown)} | ${cell(sourceText(lang, def.id, resolved, Boolean(saved[def.id])))} |`,
-    );
-  }
+  push(...parameterRows(lang, tutorial, resolved, saved));
 
   // Steps
   push(
@@ -290,5 +227,5 @@ export function buildReport(options: ReportOptions): string {
     }
   }
   push('', '---', '', t(lang, 'report.footer', { profile }), '');
-  return redact(out.join('\n'), knownSecrets(options, tutorial, saved));
+  return redact(out.join('\n'), options.mask);
 }

@@ -1,64 +1,7 @@
-import path from 'node:path';
-import { compiledTutorial } from '../engine/compiled.js';
-import { listTutorials, loadTutorial } from '../engine/load.js';
 import { type ParamLayers, type ResolvedParams, resolveParams } from '../engine/params.js';
 import type { StepResult, Tutorial } from '../engine/types.js';
 import type { ProgressEntry, TutorialState } from '../profile/schema.js';
-import type { ProfileStore } from '../profile/store.js';
-import { sandboxConnection } from '../sandbox/sandbox.js';
-import { packageRoot, stepsRoot } from '../util/paths.js';
-
-export class UnknownTutorialError extends Error {
-  constructor(
-    readonly tutorial: string,
-    readonly known: string[],
-  ) {
-    super(`unknown tutorial ${tutorial}`);
-    this.name = 'UnknownTutorialError';
-  }
-}
-
-export function availableTutorials(root = stepsRoot()): string[] {
-  return listTutorials(root);
-}
-
-const opened = new Map<string, Tutorial>();
-
-/** A tutorial by id: from the build's compiled copy while its files are unchanged, else parsed; once per process. */
-export function openTutorial(id: string, root = stepsRoot()): Tutorial {
-  const known = listTutorials(root);
-  if (!known.includes(id)) throw new UnknownTutorialError(id, known);
-  const dir = path.join(root, id);
-  let tutorial = opened.get(dir);
-  if (!tutorial) {
-    tutorial = compiledTutorial(path.join(packageRoot(), 'dist', 'tutorials.json'), dir) ?? loadTutorial(dir);
-    opened.set(dir, tutorial);
-  }
-  return tutorial;
-}
-
-export interface SessionOptions {
-  tutorial: Tutorial;
-  profile: string;
-  set: Record<string, string>;
-  env: NodeJS.ProcessEnv;
-  useSandbox: boolean;
-  store: ProfileStore;
-}
-
-/** Everything a front end needs to start a run: parameters by layer and what earlier runs left. */
-export interface PreparedSession {
-  tutorial: Tutorial;
-  profile: string;
-  store: ProfileStore;
-  layers: ParamLayers;
-  resolved: ResolvedParams;
-  state: TutorialState;
-  /** Saved step results of earlier runs, usable by later steps (e.g. consume finds produce's message). */
-  earlier: Record<string, StepResult>;
-  /** Where a run should start: the first step not passed when the last run was cut off, else the first. */
-  resumeAt?: string;
-}
+import type { ParamBag } from '../sandbox/params.js';
 
 export function entryToResult(step: string, entry: ProgressEntry): StepResult {
   return {
@@ -71,31 +14,49 @@ export function entryToResult(step: string, entry: ProgressEntry): StepResult {
   };
 }
 
-export function prepareSession(options: SessionOptions): PreparedSession {
-  const { tutorial, store, profile } = options;
-  const state = store.tutorial(profile, tutorial.id);
-  const sandbox = options.useSandbox
-    ? sandboxConnection(options.env)?.params[tutorial.id as 'ckafka' | 'rocketmq']
-    : undefined;
-  const layers: ParamLayers = {
-    set: options.set,
-    env: options.env,
-    profile: { ...state.params, ...store.readSecrets(profile, tutorial.id) },
-    sandbox,
-  };
-  const earlier = Object.fromEntries(
+/** Saved step results of earlier runs, usable by later steps (e.g. consume finds produce's message). */
+export function earlierResults(state: TutorialState): Record<string, StepResult> {
+  return Object.fromEntries(
     Object.entries(state.progress).map(([step, entry]) => [step, entryToResult(step, entry)]),
   );
-  return {
-    tutorial,
-    profile,
-    store,
-    layers,
-    resolved: resolveParams(tutorial, layers),
-    state,
-    earlier,
-    resumeAt: resumePoint(tutorial, state),
-  };
+}
+
+/**
+ * The sandbox's way of reaching the broker that fits this tutorial and what the user gave: the
+ * first set whose choices (e.g. securityProtocol) the tutorial allows and the user did not
+ * contradict. Only the tutorial's own parameters are taken from it.
+ */
+export function sandboxLayer(
+  tutorial: Tutorial,
+  sets: readonly ParamBag[] | undefined,
+  given: Readonly<Record<string, string | undefined>>,
+): ParamBag | undefined {
+  if (!sets || sets.length === 0) return undefined;
+  const fits = (bag: ParamBag) =>
+    Object.entries(bag).every(([key, value]) => {
+      const def = tutorial.params[key];
+      if (def?.type !== 'enum') return true;
+      return (def.choices ?? []).includes(value) && (given[key] === undefined || given[key] === value);
+    });
+  const bag = sets.find(fits) ?? sets[0] ?? {};
+  return Object.fromEntries(Object.entries(bag).filter(([key]) => key in tutorial.params));
+}
+
+/** Values the user gave in any layer above the sandbox (--set, MQ_TUTOR_*, the profile). */
+function givenAbove(tutorial: Tutorial, layers: ParamLayers): Record<string, string | undefined> {
+  const above = resolveParams(tutorial, { set: layers.set, env: layers.env, profile: layers.profile });
+  return Object.fromEntries(Object.entries(above.values).filter(([key]) => above.sources[key] !== 'default'));
+}
+
+/** Parameters by layer, resolved in DESIGN order, with the sandbox's set chosen to fit. */
+export function resolveLayers(
+  tutorial: Tutorial,
+  layers: Omit<ParamLayers, 'sandbox'>,
+  sandboxSets?: readonly ParamBag[],
+): { layers: ParamLayers; resolved: ResolvedParams } {
+  const sandbox = sandboxLayer(tutorial, sandboxSets, givenAbove(tutorial, layers));
+  const all: ParamLayers = { ...layers, sandbox };
+  return { layers: all, resolved: resolveParams(tutorial, all) };
 }
 
 /** After a run that was cut off, the first step that has not passed; undefined to start afresh. */

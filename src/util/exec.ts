@@ -8,6 +8,17 @@ export interface ExecResult {
 
 const MAX_OUTPUT = 32 * 1024 * 1024;
 
+/** Starts a child with a file-creation mask of its own (a child keeps the mask it was started with). */
+export function withUmask<T>(mask: number | undefined, start: () => T): T {
+  if (mask === undefined) return start();
+  const previous = process.umask(mask);
+  try {
+    return start();
+  } finally {
+    process.umask(previous);
+  }
+}
+
 /**
  * Runs a program and captures its output. Never throws for a non-zero exit; throws only when the
  * program cannot be started (ENOENT) or the signal aborts. A timed-out or aborted program is killed,
@@ -16,15 +27,24 @@ const MAX_OUTPUT = 32 * 1024 * 1024;
 export function run(
   file: string,
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal } = {},
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** Files the program creates are readable by this user only (it may log secrets). */
+    privateFiles?: boolean;
+  } = {},
 ): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(options.signal.reason);
-    const child = spawn(file, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = withUmask(options.privateFiles ? 0o077 : undefined, () =>
+      spawn(file, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     let stdout = '';
     let stderr = '';
     let failure: unknown;

@@ -32,18 +32,46 @@ export function stepsRoot(): string {
   return path.join(packageRoot(), 'steps');
 }
 
+/** A folder mq-tutor needs (for profiles, or the sandbox) that cannot be used, and why (an errno code). */
+export class UnusableFolderError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly reason: string,
+  ) {
+    super(`cannot use ${dir}: ${reason}`);
+    this.name = 'UnusableFolderError';
+  }
+}
+
+/**
+ * The home folder, when it can hold anything: an empty or relative HOME would otherwise put
+ * files under the current folder without anyone noticing.
+ */
+function home(env: NodeJS.ProcessEnv): string {
+  const dir = env.HOME !== undefined ? env.HOME : os.homedir();
+  if (!dir || !path.isAbsolute(dir)) throw new UnusableFolderError(dir || '$HOME', 'NO_HOME');
+  return dir;
+}
+
+/** XDG base directories count only when absolute (the XDG specification says to ignore others). */
+function xdg(value: string | undefined): string | undefined {
+  return value && path.isAbsolute(value) ? value : undefined;
+}
+
 /** The user's cache directory (XDG on Linux, the usual places elsewhere). */
 export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches');
-  if (process.platform === 'win32') return env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local');
-  return path.join(os.homedir(), '.cache');
+  const fromXdg = xdg(env.XDG_CACHE_HOME);
+  if (fromXdg) return fromXdg;
+  if (process.platform === 'darwin') return path.join(home(env), 'Library', 'Caches');
+  if (process.platform === 'win32') return env.LOCALAPPDATA ?? path.join(home(env), 'AppData', 'Local');
+  return path.join(home(env), '.cache');
 }
 
 /** The user's config directory (XDG on Linux, the usual places elsewhere). */
 export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.XDG_CONFIG_HOME) return env.XDG_CONFIG_HOME;
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Preferences');
-  if (process.platform === 'win32') return env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
-  return path.join(os.homedir(), '.config');
+  const fromXdg = xdg(env.XDG_CONFIG_HOME);
+  if (fromXdg) return fromXdg;
+  if (process.platform === 'darwin') return path.join(home(env), 'Library', 'Preferences');
+  if (process.platform === 'win32') return env.APPDATA ?? path.join(home(env), 'AppData', 'Roaming');
+  return path.join(home(env), '.config');
 }

@@ -8,15 +8,11 @@ import {
 } from '../../codegen/generate.js';
 import { type CodeLanguage, codeLanguage, MissingParamsError, secretEnvVars } from '../../codegen/model.js';
 import { isLang, type Lang, t } from '../../i18n/index.js';
-import { damageNotices } from '../../profile/notice.js';
-import { ProfileStore } from '../../profile/store.js';
-import { checkTutorialArgs } from '../../session/check-args.js';
-import { availableTutorials, prepareSession } from '../../session/prepare.js';
-import { type ParsedCli, parseSetPairs } from '../args.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
-
-const out = (line = '') => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
+import { EXIT, type ExitCode } from '../../session/exit-codes.js';
+import { valuesForCode } from '../../session/report.js';
+import { tutorialIds } from '../../session/tutorials.js';
+import type { ParsedCli } from '../args.js';
+import { type Output, stderrLine } from '../output.js';
 
 /**
  * `mq-tutor code <tutorial> --lang python|ts [--out dir]`: the producer and consumer programs of the
@@ -24,11 +20,12 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
  * profile, the sandbox's values on top, as for a run). `--lang` names the programming language here;
  * the language of the comments comes from LANG. Without it (or with zh/en) both are written.
  */
-export async function codeCommand(cli: ParsedCli, lang: Lang): Promise<ExitCode> {
+export async function codeCommand(cli: ParsedCli, lang: Lang, output: Output): Promise<ExitCode> {
   const [tutorialId, ...rest] = cli.args;
-  const known = availableTutorials();
+  const err = stderrLine;
+  const out = (line = '') => output.line(line);
   const usage = () => {
-    err(t(lang, 'codegen.usage', { known: known.join('|') }));
+    err(t(lang, 'codegen.usage', { known: tutorialIds().join('|') }));
     return EXIT.usage;
   };
   if (!tutorialId || rest.length > 0) return usage();
@@ -36,24 +33,14 @@ export async function codeCommand(cli: ParsedCli, lang: Lang): Promise<ExitCode>
   if (cli.options.lang && !chosen && !isLang(cli.options.lang)) return usage();
   const languages: CodeLanguage[] = chosen ? [chosen] : ['python', 'ts'];
 
-  const set = parseSetPairs(cli.options.set);
-  const checked = checkTutorialArgs(lang, tutorialId, set);
-  if (!checked.tutorial) {
-    err(checked.problem);
-    return EXIT.usage;
-  }
-  const { tutorial } = checked;
-  const store = new ProfileStore();
-  const profile = cli.options.profile ?? (cli.options.sandbox ? 'sandbox' : 'default');
-  const session = prepareSession({
-    tutorial,
-    profile,
-    set,
-    env: process.env,
-    useSandbox: cli.options.sandbox || profile === 'sandbox',
-    store,
+  const { tutorial, profile, values, nameServer, network, notices } = valuesForCode({
+    tutorial: tutorialId,
+    profile: cli.options.profile,
+    sandbox: cli.options.sandbox,
+    set: cli.options.set,
+    lang,
   });
-  for (const line of damageNotices(lang, store)) err(line);
+  for (const line of notices) err(line);
 
   const sets: GeneratedSet[] = [];
   try {
@@ -64,7 +51,7 @@ export async function codeCommand(cli: ParsedCli, lang: Lang): Promise<ExitCode>
       sets.push(
         generateInto(
           dir,
-          { tutorial, language, values: session.resolved.values, profile, lang },
+          { tutorial, language, values, profile, lang, nameServer, ...(network ? { network } : {}) },
           cli.options.yes,
         ),
       );
@@ -81,7 +68,7 @@ export async function codeCommand(cli: ParsedCli, lang: Lang): Promise<ExitCode>
     throw error;
   }
   for (const set of sets) for (const line of describeGenerated(lang, set)) out(line);
-  const readme = path.relative(process.cwd(), path.join(sets[0]?.dir ?? '.', 'README.md'));
+  const readme = path.join(sets[0]?.dir ?? '.', 'README.md');
   out(t(lang, 'codegen.next', { readme, vars: secretEnvVars(tutorial).join(', ') }));
   return sets.some((s) => s.files.some((f) => f.state === 'kept')) ? EXIT.usage : EXIT.ok;
 }

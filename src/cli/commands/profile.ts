@@ -1,24 +1,20 @@
-import type { Tutorial } from '../../engine/types.js';
+import { STATUS_ICON } from '../../format/status.js';
 import { type Lang, t } from '../../i18n/index.js';
 import { damageNotices } from '../../profile/notice.js';
 import type { TutorialState } from '../../profile/schema.js';
-import { isProfileName, ProfileStore } from '../../profile/store.js';
+import { isProfileName, type ProfileStore } from '../../profile/store.js';
 import { fileMode, localTime, maskedParams, orderedProgress, passedSteps } from '../../profile/view.js';
-import { availableTutorials, openTutorial, resumePoint } from '../../session/prepare.js';
-import { STATUS_ICON } from '../../ui/format.js';
+import { EXIT, type ExitCode } from '../../session/exit-codes.js';
+import { openStore } from '../../session/open.js';
+import { resumePoint } from '../../session/prepare.js';
+import { tutorialOfState } from '../../session/tutorials.js';
 import type { ParsedCli } from '../args.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { type Output, stderrLine } from '../output.js';
 
-const out = (line = '') => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
+type Out = (line?: string) => void;
+const err = stderrLine;
 
-function tutorialOf(id: string): Tutorial | undefined {
-  try {
-    return availableTutorials().includes(id) ? openTutorial(id) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const tutorialOf = (id: string, state: TutorialState) => tutorialOfState(id, state.lastRun?.tutorialDir);
 
 function statusWord(lang: Lang, status: string, skipReason?: string): string {
   if (status === 'skipped') return t(lang, `ui.skip.${skipReason ?? 'condition'}` as 'ui.skip.condition');
@@ -58,12 +54,12 @@ function checkName(lang: Lang, store: ProfileStore, name: string | undefined): s
   return name;
 }
 
-function list(lang: Lang, store: ProfileStore, json: boolean): ExitCode {
+function list(lang: Lang, store: ProfileStore, json: boolean, out: Out): ExitCode {
   const names = store.list();
   const rows = names.map((name) => {
     const data = store.read(name);
     const tutorials = Object.entries(data.tutorials).map(([id, state]) => {
-      const tutorial = tutorialOf(id);
+      const tutorial = tutorialOf(id, state);
       return {
         id,
         passed: passedSteps(tutorial, state),
@@ -100,14 +96,14 @@ function list(lang: Lang, store: ProfileStore, json: boolean): ExitCode {
   return EXIT.ok;
 }
 
-function show(lang: Lang, store: ProfileStore, name: string, json: boolean): ExitCode {
+function show(lang: Lang, store: ProfileStore, name: string, json: boolean, out: Out): ExitCode {
   const data = store.read(name);
   const secrets = store.allSecrets(name);
   for (const line of damageNotices(lang, store)) err(line);
   const file = store.fileOf(name);
   const secretsFile = store.hasSecrets(name) ? store.secretsFileOf(name) : undefined;
   const tutorials = Object.entries(data.tutorials).map(([id, state]) => {
-    const tutorial = tutorialOf(id);
+    const tutorial = tutorialOf(id, state);
     return {
       id,
       tutorial,
@@ -194,7 +190,13 @@ async function confirmDelete(lang: Lang, name: string, withSecrets: boolean): Pr
   }
 }
 
-async function remove(lang: Lang, store: ProfileStore, name: string, yes: boolean): Promise<ExitCode> {
+async function remove(
+  lang: Lang,
+  store: ProfileStore,
+  name: string,
+  yes: boolean,
+  out: Out,
+): Promise<ExitCode> {
   const files = [store.fileOf(name), ...(store.hasSecrets(name) ? [store.secretsFileOf(name)] : [])];
   // Asked only at a terminal; scripts (no TTY) and --yes delete at once, as rm does.
   if (!yes && process.stdin.isTTY && process.stdout.isTTY) {
@@ -208,16 +210,22 @@ async function remove(lang: Lang, store: ProfileStore, name: string, yes: boolea
   return EXIT.ok;
 }
 
-/** `mq-tutor profile list | show <name> | delete <name>`. */
-export async function profileCommand(cli: ParsedCli, lang: Lang): Promise<ExitCode> {
+/**
+ * `mq-tutor profile list | show <name> | delete <name>`. list and show only read: they take no
+ * lock and write nothing, so they work in a folder that cannot be written.
+ */
+export async function profileCommand(cli: ParsedCli, lang: Lang, output: Output): Promise<ExitCode> {
   const [sub, name, ...rest] = cli.args;
-  const store = new ProfileStore();
+  const out: Out = (line = '') => output.line(line);
+  const store = openStore(process.env, { readOnly: sub !== 'delete' });
   const json = cli.options.json;
-  if (sub === 'list' && name === undefined) return list(lang, store, json);
+  if (sub === 'list' && name === undefined) return list(lang, store, json, out);
   if ((sub === 'show' || sub === 'delete') && rest.length === 0) {
     const checked = checkName(lang, store, name);
     if (typeof checked === 'number') return checked;
-    return sub === 'show' ? show(lang, store, checked, json) : remove(lang, store, checked, cli.options.yes);
+    return sub === 'show'
+      ? show(lang, store, checked, json, out)
+      : remove(lang, store, checked, cli.options.yes, out);
   }
   err(t(lang, 'profile.usage'));
   return EXIT.usage;

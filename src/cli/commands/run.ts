@@ -1,183 +1,166 @@
-import { codeAfterRun } from '../../codegen/after-run.js';
+import { actionCatalogue } from '../../actions/registry.js';
+import { describeGenerated } from '../../codegen/generate.js';
 import { envVarName } from '../../engine/params.js';
-import { newRunId, ParamsInvalidError, runTutorial } from '../../engine/runner.js';
-import { isSecretKey } from '../../engine/secrets.js';
+import { ParamsInvalidError } from '../../engine/runner.js';
 import type { EngineEvent } from '../../engine/types.js';
 import { type Lang, render, t } from '../../i18n/index.js';
-import { damageNotices } from '../../profile/notice.js';
-import { recordRunParams } from '../../profile/run-params.js';
-import { ProfileStore } from '../../profile/store.js';
-import { sandboxUp } from '../../sandbox/sandbox.js';
-import { checkTutorialArgs } from '../../session/check-args.js';
-import { progressRecorder, saveParams } from '../../session/persist.js';
-import { availableTutorials, type PreparedSession, prepareSession } from '../../session/prepare.js';
-import { acquireRunLock, ProfileBusyError } from '../../session/run-lock.js';
+import { roundTripVerified } from '../../session/code-after.js';
+import { SessionError } from '../../session/errors.js';
+import { EXIT, type ExitCode } from '../../session/exit-codes.js';
+import { checkRequest, openSession, type SessionRequest } from '../../session/open.js';
+import type { Session } from '../../session/session.js';
+import { tutorialIds } from '../../session/tutorials.js';
 import { jsonReporter } from '../../ui/json/reporter.js';
 import { transcriptReporter } from '../../ui/transcript/reporter.js';
-import { type ParsedCli, parseSetPairs } from '../args.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
-import { sandboxErrorText } from './sandbox.js';
+import type { ParsedCli } from '../args.js';
+import { type Output, stderrLine } from '../output.js';
 
-const err = (line: string) => process.stderr.write(`${line}\n`);
-
-export interface RunSetup {
-  session: PreparedSession;
-  startAt?: string;
-  resumed: boolean;
-}
-
-/** Everything before the first step: tutorial, sandbox, profile, parameters, starting step. */
-export async function setupRun(
+/** The request the command line makes, for any front end. */
+export function requestOf(
   cli: ParsedCli,
   lang: Lang,
-  tutorialId: string,
+  tutorial: string,
+  mode: SessionRequest['mode'],
   signal: AbortSignal,
-): Promise<RunSetup | ExitCode> {
-  const set = parseSetPairs(cli.options.set);
-  const checked = checkTutorialArgs(lang, tutorialId, set, cli.options.step);
-  if (!checked.tutorial) {
-    err(checked.problem);
-    return EXIT.usage;
-  }
-  const { tutorial } = checked;
-  if (cli.options.sandbox) {
-    if (!cli.options.json) err(t(lang, 'ui.sandboxStarting'));
-    try {
-      await sandboxUp({ signal, only: [tutorial.id === 'rocketmq' ? 'rocketmq' : 'kafka'], quick: true });
-    } catch (error) {
-      const text = sandboxErrorText(lang, error);
-      if (text === undefined) throw error;
-      err(text);
-      return EXIT.usage;
-    }
-  }
-  const store = new ProfileStore();
-  const profile = cli.options.profile ?? (cli.options.sandbox ? 'sandbox' : 'default');
-  const session = prepareSession({
+): SessionRequest {
+  return {
     tutorial,
-    profile,
-    set,
-    env: process.env,
-    useSandbox: cli.options.sandbox,
-    store,
-  });
-  for (const line of damageNotices(lang, store)) err(line);
-  const startAt = cli.options.step ?? session.resumeAt;
-  return { session, startAt, resumed: !cli.options.step && session.resumeAt !== undefined };
+    profile: cli.options.profile,
+    sandbox: cli.options.sandbox,
+    set: cli.options.set,
+    step: cli.options.step,
+    saveSecrets: cli.options.saveSecrets,
+    out: cli.options.out,
+    mode,
+    lang,
+    signal,
+  };
 }
 
-/** One run per profile and tutorial at a time; says who holds it otherwise. */
-export function holdProfile(session: PreparedSession, lang: Lang): (() => void) | undefined {
-  try {
-    return acquireRunLock(session.store, session.profile, session.tutorial.id);
-  } catch (error) {
-    if (!(error instanceof ProfileBusyError)) throw error;
-    err(t(lang, 'ui.profileBusy', { profile: error.profile, tutorial: error.tutorial, pid: error.pid }));
-    return undefined;
+/** A session that could not open: one line on stderr, or one JSON line under --json; exit 2. */
+export function reportSessionError(lang: Lang, error: SessionError, output: Output, json: boolean): ExitCode {
+  if (json) output.line(JSON.stringify(error.toJson(lang)));
+  else stderrLine(error.render(lang));
+  return EXIT.usage;
+}
+
+/** How to fix each refused parameter depends on where its value came from. */
+function fixLine(lang: Lang, session: Session, param: string): string {
+  const values = { param, env: envVarName(param), profile: session.profile };
+  switch (session.sources[param]) {
+    case 'set':
+      return t(lang, 'session.fix.set', values);
+    case 'env':
+      return t(lang, 'session.fix.env', values);
+    case 'profile':
+      return t(lang, 'session.fix.profile', values);
+    default:
+      return t(lang, 'session.fix.missing', values);
   }
 }
 
-/** What the user typed with --set is remembered; environment variables and the sandbox are not copied. */
-function givenOnCommandLine(session: PreparedSession, saveSecrets: boolean): Record<string, string> {
-  const { values, sources } = session.resolved;
-  // With --save-secrets, a secret given in an MQ_TUTOR_* variable is what the user asks to keep.
-  const keep = (key: string) =>
-    sources[key] === 'set' || (saveSecrets && isSecretKey(key) && sources[key] === 'env');
-  return Object.fromEntries(Object.entries(values).filter(([key]) => keep(key)));
-}
-
-function printParamProblems(lang: Lang, error: ParamsInvalidError, json: boolean): void {
+function printParamProblems(
+  lang: Lang,
+  session: Session,
+  error: ParamsInvalidError,
+  output: Output,
+  json: boolean,
+): void {
   if (json) {
-    process.stdout.write(
-      `${JSON.stringify({
+    output.line(
+      JSON.stringify({
         type: 'error',
         code: 'PARAMS_INVALID',
         problems: error.problems.map((p) => ({
           param: p.param,
           kind: p.kind,
           message: render(lang, p.message),
+          source: session.sources[p.param] ?? null,
           env: envVarName(p.param),
+          fix: fixLine(lang, session, p.param),
         })),
-      })}\n`,
+      }),
     );
     return;
   }
-  err(t(lang, 'params.invalidHeading'));
-  for (const p of error.problems) err(`  - ${p.param}: ${render(lang, p.message)}`);
-  const first = error.problems[0]?.param ?? 'password';
-  err(t(lang, 'params.howToSet', { example: `${envVarName(first)}=...` }));
+  stderrLine(t(lang, 'params.invalidHeading'));
+  for (const p of error.problems) {
+    stderrLine(`  - ${p.param}: ${render(lang, p.message)}`);
+    stderrLine(`    ${fixLine(lang, session, p.param)}`);
+  }
 }
 
 /** `--yes` and `--json`: no questions, a transcript or NDJSON, an exit code. */
-export async function runNonInteractive(
-  cli: ParsedCli,
-  lang: Lang,
-  tutorialId: string,
-  signal: AbortSignal,
-): Promise<ExitCode> {
-  const setup = await setupRun(cli, lang, tutorialId, signal);
-  if (typeof setup === 'number') return setup;
-  const { session, startAt } = setup;
-  if (!holdProfile(session, lang)) return EXIT.usage;
-  const runId = newRunId();
-  const render = cli.options.json ? jsonReporter(lang) : transcriptReporter(session.tutorial, lang);
-  const record = progressRecorder({
-    store: session.store,
-    profile: session.profile,
-    tutorial: session.tutorial,
-    lang,
-    mode: cli.options.json ? 'json' : 'yes',
-    runId,
-  });
-  if (setup.resumed && startAt && !cli.options.json) err(t(lang, 'ui.resuming', { step: startAt }));
-  const onEvent = (event: EngineEvent) => {
-    record(event);
-    if (event.type === 'run-started')
-      recordRunParams(session.store, session.profile, session.tutorial, runId, session.resolved);
-    render(event);
-  };
+export async function runNonInteractive(request: SessionRequest, output: Output): Promise<ExitCode> {
+  const { lang, signal } = request;
+  const json = request.mode === 'json';
+  let session: Session;
   try {
-    const values = session.resolved.values;
-    // Saved before the first step, so that a run killed midway resumes with these values.
-    saveParams(
-      session.store,
-      session.profile,
-      session.tutorial,
-      givenOnCommandLine(session, cli.options.saveSecrets),
-      cli.options.saveSecrets,
-    );
-    const summary = await runTutorial({
-      tutorial: session.tutorial,
-      values,
-      startAt,
-      signal,
-      onEvent,
-      earlier: session.earlier,
-      runId,
+    session = await openSession({
+      ...request,
+      onSandboxStarting: (broker) => {
+        if (!json) stderrLine(t(lang, 'session.sandboxStarting', { broker }));
+      },
     });
-    if (summary.interrupted) return EXIT.interrupted;
-    codeAfterRun({
-      ...session,
-      values,
-      results: summary.results,
-      lang,
-      json: cli.options.json,
-      outDir: cli.options.out,
-    });
-    return summary.failed > 0 ? EXIT.stepFailed : EXIT.ok;
   } catch (error) {
-    if (error instanceof ParamsInvalidError) {
-      printParamProblems(lang, error, cli.options.json);
-      saveParams(
-        session.store,
-        session.profile,
-        session.tutorial,
-        givenOnCommandLine(session, cli.options.saveSecrets),
-        cli.options.saveSecrets,
-      );
+    if (error instanceof SessionError) return reportSessionError(lang, error, output, json);
+    throw error;
+  }
+  try {
+    for (const notice of session.notices) stderrLine(notice);
+    const startStep = session.tutorial.steps[session.startAt]?.id;
+    if (session.resumed && startStep && !json) stderrLine(t(lang, 'ui.resuming', { step: startStep }));
+    const show: (event: EngineEvent) => void = json
+      ? jsonReporter(lang, output.line)
+      : transcriptReporter(session.tutorial, lang, output.line);
+    session.listen(show);
+    output.onClosed(() => session.markOutputClosed());
+    let summary: Awaited<ReturnType<Session['runAll']>>;
+    try {
+      summary = await session.runAll(signal);
+    } catch (error) {
+      if (!(error instanceof ParamsInvalidError)) throw error;
+      printParamProblems(lang, session, error, output, json);
       return EXIT.usage;
     }
-    throw error;
+    if (output.closed) return EXIT.ok;
+    if (summary.interrupted) return EXIT.interrupted;
+    printCode(lang, session, output, json, summary.results);
+    return summary.failed > 0 ? EXIT.stepFailed : EXIT.ok;
+  } finally {
+    session.release();
+  }
+}
+
+/** After a verified run: where the programs went (`--out`), or how to get them. */
+function printCode(
+  lang: Lang,
+  session: Session,
+  output: Output,
+  json: boolean,
+  results: Parameters<typeof roundTripVerified>[1],
+): void {
+  if (session.codeLeak) stderrLine(t(lang, 'codegen.leak', { file: session.codeLeak }));
+  if (!roundTripVerified(session.tutorial, results, actionCatalogue)) return;
+  if (session.generated.length === 0) {
+    if (json) return;
+    const profile = session.profile === 'default' ? '' : ` --profile ${session.profile}`;
+    output.line('');
+    output.line(t(lang, 'codegen.hint', { tutorial: session.tutorial.id, profile }));
+    return;
+  }
+  for (const set of session.generated) {
+    if (json)
+      output.line(
+        JSON.stringify({
+          type: 'code',
+          tutorial: session.tutorial.id,
+          language: set.language,
+          dir: set.dir,
+          files: set.files.map((f) => ({ path: f.path, state: f.state })),
+        }),
+      );
+    else for (const line of ['', ...describeGenerated(lang, set)]) output.line(line);
   }
 }
 
@@ -197,35 +180,50 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function runCommand(cli: ParsedCli, lang: Lang, signal: AbortSignal): Promise<ExitCode> {
+export async function runCommand(
+  cli: ParsedCli,
+  lang: Lang,
+  signal: AbortSignal,
+  output: Output,
+): Promise<ExitCode> {
   const tutorialId = cli.command === 'run' ? cli.args[0] : undefined;
-  if (cli.command === 'run' && !tutorialId) {
-    err(t(lang, 'ui.needTutorial', { known: availableTutorials().join('|') }));
-    return EXIT.usage;
+  if ((cli.command === 'run' || cli.options.yes) && !tutorialId) {
+    const error = new SessionError('NO_TUTORIAL', 'ui.needTutorial', { known: tutorialIds().join('|') });
+    return reportSessionError(lang, error, output, cli.options.json);
   }
-  if (cli.options.yes) {
-    if (!tutorialId) {
-      err(t(lang, 'ui.needTutorial', { known: availableTutorials().join('|') }));
-      return EXIT.usage;
-    }
-    return runNonInteractive(cli, lang, tutorialId, signal);
-  }
+  if (cli.options.yes && tutorialId)
+    return runNonInteractive(
+      requestOf(cli, lang, tutorialId, cli.options.json ? 'json' : 'yes', signal),
+      output,
+    );
   if (tutorialId) {
     // Checked once here for both interactive front ends, before any screen opens.
-    const checked = checkTutorialArgs(lang, tutorialId, parseSetPairs(cli.options.set), cli.options.step);
-    if (!checked.tutorial) {
-      err(checked.problem);
-      return EXIT.usage;
+    try {
+      checkRequest({ tutorial: tutorialId, set: cli.options.set, step: cli.options.step });
+    } catch (error) {
+      if (error instanceof SessionError) return reportSessionError(lang, error, output, false);
+      throw error;
     }
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    err(t(lang, 'cli.noTty'));
+    stderrLine(t(lang, 'cli.noTty'));
     return EXIT.usage;
   }
-  if (cli.options.plain) {
+  return runInteractive(
+    requestOf(cli, lang, tutorialId ?? '', cli.options.plain ? 'plain' : 'wizard', signal),
+    tutorialId,
+  );
+}
+
+/** The full screen (wizard) or line-by-line questions (plain), on a terminal. */
+export async function runInteractive(
+  request: SessionRequest,
+  tutorialId: string | undefined,
+): Promise<ExitCode> {
+  if (request.mode === 'plain') {
     const { runPlain } = await import('../../ui/plain/run.js');
-    return runPlain(cli, lang, tutorialId, signal);
+    return runPlain(request, tutorialId);
   }
   const { runWizard } = await withoutFetch(() => import('../../ui/ink/run.js'));
-  return runWizard(cli, lang, tutorialId, signal);
+  return runWizard(request, tutorialId);
 }

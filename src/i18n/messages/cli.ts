@@ -6,7 +6,8 @@ export const cliMessages = {
 
 Usage:
   mq-tutor                          open the full-screen tutorial (pick tutorial and profile)
-  mq-tutor run <ckafka|rocketmq>    the same, starting at that tutorial
+  mq-tutor run <ckafka|rocketmq|folder>
+                                    the same, starting at that tutorial (or your own, from its folder)
   mq-tutor sandbox up|down|status|env
                                     real Kafka and RocketMQ brokers on this machine, for practice
   mq-tutor profile list|show <name>|delete <name>
@@ -14,7 +15,22 @@ Usage:
                                     a Markdown troubleshooting report of the last run
   mq-tutor code <ckafka|rocketmq> --lang python|ts [--out dir]
                                     producer and consumer programs filled with your parameters
+  mq-tutor doctor <ckafka|rocketmq> [--report file.md]
+                                    check the connection step by step (changes nothing) and name the likely cause
   mq-tutor steps lint [dir]         check step files (for instructors writing their own)
+
+Workshops:
+  mq-tutor workshop init <tutorial> (--sandbox|--profile p) --out room.json [--learners N] [--name title]
+                        [--include-secrets] [--nameserver host:9876]
+                                    a room file for a class on one instance (on the sandbox: ready to use)
+  mq-tutor workshop init --check room.json
+                                    checks what the room needs of a cloud instance
+  mq-tutor join room.json --name <learner>
+                                    a learner's one command: a group of their own, then the tutorial
+  mq-tutor workshop watch room.json [--web [--port N]]
+                                    the instructor's live board (terminal, or a page for the projector)
+  mq-tutor workshop status room.json [--json]
+                                    the board once
 
 Options:
   --profile <name>      parameter profile to read and update (default: default)
@@ -30,12 +46,14 @@ Options:
   -v, --version         the version
 
 Exit codes: 0 all steps passed or warned, 1 a step failed, 2 usage or parameter error, 130 interrupted.
+  doctor: 0 nothing wrong, 1 a problem found, 2 usage error.
 Try it without a cloud instance:  mq-tutor run ckafka --sandbox`,
     zh: `mq-tutor —— CKafka 与 TDMQ RocketMQ 的动手教程，每一步都在真实的服务上执行
 
 用法：
   mq-tutor                          打开全屏教程（选择教程和配置档）
-  mq-tutor run <ckafka|rocketmq>    同上，直接进入该教程
+  mq-tutor run <ckafka|rocketmq|目录>
+                                    同上，直接进入该教程（或从目录打开你自己的教程）
   mq-tutor sandbox up|down|status|env
                                     在本机启动真实的 Kafka 与 RocketMQ，用来练习
   mq-tutor profile list|show <名称>|delete <名称>
@@ -43,7 +61,22 @@ Try it without a cloud instance:  mq-tutor run ckafka --sandbox`,
                                     生成上一次运行的 Markdown 排障报告
   mq-tutor code <ckafka|rocketmq> --lang python|ts [--out 目录]
                                     生成填好参数的生产者和消费者程序
+  mq-tutor doctor <ckafka|rocketmq> [--report file.md]
+                                    逐项检查连接（不做任何改动），并指出最可能的原因
   mq-tutor steps lint [目录]         检查步骤文件（供编写教程的讲师使用）
+
+课堂：
+  mq-tutor workshop init <教程> (--sandbox|--profile p) --out room.json [--learners N] [--name 标题]
+                        [--include-secrets] [--nameserver host:9876]
+                                    为共用一个实例的课堂生成房间文件（沙箱上会直接准备好）
+  mq-tutor workshop init --check room.json
+                                    检查云上实例是否已具备房间所需的资源
+  mq-tutor join room.json --name <学员名>
+                                    学员只需这一条命令：分配专属消费组，然后进入教程
+  mq-tutor workshop watch room.json [--web [--port N]]
+                                    讲师的实时看板（终端，或用于投影的网页）
+  mq-tutor workshop status room.json [--json]
+                                    输出一次看板
 
 选项：
   --profile <名称>      读取并更新的参数配置档（默认：default）
@@ -59,6 +92,7 @@ Try it without a cloud instance:  mq-tutor run ckafka --sandbox`,
   -v, --version         显示版本
 
 退出码：0 全部通过或仅有警告，1 有步骤失败，2 用法或参数错误，130 被中断。
+  doctor：0 没有问题，1 发现问题，2 用法错误。
 没有云上实例也能试：  mq-tutor run ckafka --sandbox`,
   },
   'cli.unknownCommand': {
@@ -76,6 +110,10 @@ Try it without a cloud instance:  mq-tutor run ckafka --sandbox`,
   'cli.badValue': {
     en: 'Not a valid value: {detail}. Use --set key=value.',
     zh: '无效的值：{detail}。请使用 --set 键=值 的形式。',
+  },
+  'cli.badLang': {
+    en: 'Not a language mq-tutor speaks: {detail}. Use one of: {allowed}.',
+    zh: 'mq-tutor 不支持该语言：{detail}。可选：{allowed}。',
   },
   'cli.unexpectedError': {
     en: 'mq-tutor stopped on an unexpected error: {detail}. Please report it with the output of `mq-tutor report`.',

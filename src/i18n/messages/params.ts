@@ -14,6 +14,14 @@ export const paramMessages = {
     en: 'The port in "{value}" must be a number from 1 to 65535.',
     zh: '“{value}” 中的端口必须是 1 到 65535 之间的数字。',
   },
+  'param.address.path': {
+    en: '"{value}" has a path after the port ({path}): give only the address, e.g. http://host:9876.',
+    zh: '“{value}”在端口后面还带有路径（{path}）：只填地址即可，例如 http://host:9876。',
+  },
+  'param.address.scheme': {
+    en: '"{value}" starts with {scheme}://: an address is host:port, with http:// or https:// in front if the console shows it so.',
+    zh: '“{value}”以 {scheme}:// 开头：地址的格式是 主机:端口，控制台显示 http:// 或 https:// 时可以保留。',
+  },
   'param.enum': { en: '"{value}" is not one of: {choices}.', zh: '“{value}” 不在可选值中：{choices}。' },
   'param.boolean': { en: '"{value}" must be true or false.', zh: '“{value}” 只能是 true 或 false。' },
   'param.file.missing': { en: 'There is no file at {value}.', zh: '路径 {value} 下没有文件。' },

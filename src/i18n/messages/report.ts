@@ -57,6 +57,7 @@ export const reportMessages = {
   'report.source.profile': { en: 'profile', zh: '配置档' },
   'report.source.sandbox': { en: 'local sandbox', zh: '本机沙箱' },
   'report.source.default': { en: 'default', zh: '默认值' },
+  'report.source.typed': { en: 'typed in the tutorial', zh: '在教程中输入' },
   'report.source.savedSecret': { en: 'profile (saved secret)', zh: '配置档（已保存的密钥）' },
   'report.secretSet': { en: 'set, masked', zh: '已设置（已掩码）' },
   'report.secretUnset': { en: 'not set', zh: '未设置' },

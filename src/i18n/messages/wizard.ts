@@ -154,6 +154,10 @@ export const wizardMessages = {
   },
   'wizard.summary.nextRetry': { en: 'run the failed step again', zh: '重新运行失败的步骤' },
   'wizard.summary.nextOther': { en: 'the other tutorial', zh: '另一个教程' },
+  'wizard.summary.codeWritten': {
+    en: 'your producer and consumer are in {dir}',
+    zh: '您的生产者和消费者程序已写入 {dir}',
+  },
 
   'wizard.plain.step': { en: '[{n}/{total}] {title}', zh: '[{n}/{total}] {title}' },
   'wizard.plain.what': { en: 'What now?', zh: '接下来做什么？' },

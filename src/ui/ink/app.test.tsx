@@ -1,11 +1,16 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTutorial } from '../../session/prepare.js';
+import {
+  type StepScript,
+  sandboxLikeValues,
+  scriptedOpen,
+  untilStopped,
+} from '../../../test/helpers/scripted-walk.js';
+import { openTutorial } from '../../session/tutorials.js';
 import { profileChoices } from '../interactive/setup.js';
 import { type WizardState, WizardStore } from '../interactive/wizard.js';
 import { App } from './app.js';
 import { KEY, plain, press, tick } from './testing/keys.js';
-import { type StepScript, sandboxLikeValues, scriptedOpen, untilStopped } from './testing/scripted.js';
 
 function app(
   scripts: Record<string, StepScript> = {},
@@ -68,7 +73,7 @@ describe('App: the whole wizard with the keyboard', () => {
     await press(s.stdin, KEY.enter);
     await until(() => s.exited() !== undefined);
     expect(s.exited()?.exitCode).toBe(0);
-    expect(s.scripted.controller?.finished).toBe(false);
+    expect(s.scripted.finishedInterrupted).toBe(false);
   });
 
   it('Ctrl-C during a run: the action is stopped, the walk is recorded as interrupted, exit 130', async () => {
@@ -83,8 +88,8 @@ describe('App: the whole wizard with the keyboard', () => {
     await press(s.stdin, KEY.ctrlC);
     await until(() => s.exited() !== undefined);
     expect(s.exited()?.exitCode).toBe(130);
-    expect(s.scripted.controller?.finished).toBe(true);
-    expect(s.scripted.controller?.results.get('prepare-env')?.skipReason).toBe('interrupted');
+    expect(s.scripted.finishedInterrupted).toBe(true);
+    expect(s.scripted.session?.results.get('prepare-env')?.skipReason).toBe('interrupted');
   });
 
   it('q on the overview quits with 130; SIGTERM (the signal) does the same', async () => {

@@ -51,7 +51,7 @@ export function App(props: AppProps) {
     [store],
   );
   const quit = useCallback(() => void store.quit(), [store]);
-  const controller = state.walk?.controller;
+  const controller = state.walk;
 
   let screen: React.ReactNode = null;
   if (state.phase === 'start' || state.phase === 'opening' || (state.phase === 'stopping' && !controller)) {

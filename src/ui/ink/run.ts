@@ -1,16 +1,9 @@
 import { render } from 'ink';
 import { createElement } from 'react';
-import { type ParsedCli, parseSetPairs } from '../../cli/args.js';
-import { EXIT, type ExitCode } from '../../cli/exit-codes.js';
 import { type Lang, t } from '../../i18n/index.js';
-import { ProfileStore } from '../../profile/store.js';
-import {
-  checkedTutorial,
-  openWalk,
-  profileChoices,
-  profileFromFlags,
-  tutorialChoices,
-} from '../interactive/setup.js';
+import { EXIT, type ExitCode } from '../../session/exit-codes.js';
+import { openStore, type SessionRequest } from '../../session/open.js';
+import { checkedTutorial, profileChoices, profileFromFlags, tutorialChoices } from '../interactive/setup.js';
 import { type WizardState, WizardStore } from '../interactive/wizard.js';
 import { App } from './app.js';
 import { ThemeContext, themeFromEnv } from './theme.js';
@@ -19,22 +12,15 @@ import { ThemeContext, themeFromEnv } from './theme.js';
  * `mq-tutor` and `mq-tutor run <tutorial>`: the full-screen wizard. Resolves with the exit code once
  * the walk is over: 0/1 from the summary, 2 for a usage problem, 130 when stopped (q, Ctrl-C, signal).
  */
-export async function runWizard(
-  cli: ParsedCli,
-  lang: Lang,
-  tutorialId: string | undefined,
-  signal: AbortSignal,
-): Promise<ExitCode> {
-  const set = parseSetPairs(cli.options.set);
-
-  const profiles = new ProfileStore();
+export async function runWizard(request: SessionRequest, tutorialId: string | undefined): Promise<ExitCode> {
+  const lang: Lang = request.lang;
+  const profiles = openStore(request.env ?? process.env, { writable: true });
   const store = new WizardStore({
     lang,
-    flags: { set, step: cli.options.step, saveSecrets: cli.options.saveSecrets },
-    signal,
-    open: (options) => openWalk({ ...options, store: profiles }),
+    flags: { ...request, store: profiles, mode: 'wizard' },
+    signal: request.signal,
   });
-  const fixedProfile = profileFromFlags(cli.options);
+  const fixedProfile = profileFromFlags(request);
   let resolveExit: (state: WizardState) => void = () => {};
   const exited = new Promise<WizardState>((resolve) => {
     resolveExit = resolve;
@@ -43,9 +29,9 @@ export async function runWizard(
     store,
     lang,
     tutorials: () => tutorialChoices(lang),
-    profiles: (id: string) => profileChoices(profiles, checkedTutorial(lang, id)),
+    profiles: (id: string) => profileChoices(profiles, checkedTutorial(id)),
     ...(tutorialId ? { tutorialId } : {}),
-    ...(fixedProfile ? { profile: { name: fixedProfile, sandbox: cli.options.sandbox } } : {}),
+    ...(fixedProfile ? { profile: { name: fixedProfile, sandbox: request.sandbox } } : {}),
     onExit: resolveExit,
   });
   const instance = render(createElement(ThemeContext.Provider, { value: themeFromEnv() }, app), {

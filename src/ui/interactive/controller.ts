@@ -1,16 +1,25 @@
-import type { TutorialController } from '../../session/controller.js';
+import type { Session } from '../../session/session.js';
 
 /**
- * What the front ends use of the engine's controller. Both the wizard and the line mode are written
- * against this, so that their tests can drive them with a scripted controller.
+ * What the front ends that ask questions use of a session. The wizard and the line mode are both
+ * written against this; their tests drive a real session whose actions follow a script.
  */
 export type WalkController = Pick<
-  TutorialController,
+  Session,
   | 'tutorial'
-  | 'session'
+  | 'profile'
   | 'values'
+  | 'sources'
+  | 'initial'
+  | 'earlier'
   | 'results'
+  | 'startAt'
+  | 'resumed'
+  | 'notices'
+  | 'generated'
   | 'saveSecrets'
+  | 'secretQuestionDue'
+  | 'answerSecretQuestion'
   | 'applies'
   | 'paramsOf'
   | 'problemsFor'
@@ -20,4 +29,5 @@ export type WalkController = Pick<
   | 'resultFor'
   | 'summary'
   | 'finish'
+  | 'release'
 >;

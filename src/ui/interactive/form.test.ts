@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openTutorial } from '../../session/prepare.js';
+import { openTutorial } from '../../session/tutorials.js';
 import { cycle, edit, fieldProblem, maskSecret, visibleFields } from './form.js';
 
 const tutorial = openTutorial('ckafka');

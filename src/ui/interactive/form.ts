@@ -1,7 +1,7 @@
-import { checkValue, conditionHolds } from '../../engine/params.js';
-import { isSecretKey } from '../../engine/secrets.js';
+import { conditionHolds, valueProblem } from '../../engine/params.js';
+import { isSecretParam } from '../../engine/secrets.js';
 import type { ParamDef, StepDef, Tutorial } from '../../engine/types.js';
-import { type Message, msg } from '../../i18n/index.js';
+import type { Message } from '../../i18n/index.js';
 
 /**
  * The parameter form as data: which fields a step shows for the values being typed, how each
@@ -9,7 +9,7 @@ import { type Message, msg } from '../../i18n/index.js';
  */
 
 export function isSecret(def: ParamDef): boolean {
-  return def.type === 'secret' || isSecretKey(def.id);
+  return isSecretParam(def);
 }
 
 /** A step's parameters that apply to the values as they are now (e.g. caFile only for SASL_SSL). */
@@ -20,15 +20,7 @@ export function visibleFields(tutorial: Tutorial, step: StepDef, values: Record<
 }
 
 /** What is wrong with one value, as the engine would say it before running; undefined when fine. */
-export function fieldProblem(
-  def: ParamDef,
-  value: string | undefined,
-  values: Readonly<Record<string, string | undefined>> = {},
-): Message | undefined {
-  if (value === undefined || value === '')
-    return def.required ? msg('param.missing', { param: def.id }) : undefined;
-  return checkValue(def, value, values);
-}
+export const fieldProblem = valueProblem;
 
 export function formProblems(
   fields: readonly ParamDef[],

@@ -1,9 +1,9 @@
-import { availableTutorials } from '../../session/prepare.js';
+import { tutorialIds } from '../../session/tutorials.js';
 
 /** The other tutorials, to suggest after this one. */
 export function availableTutorialsExcept(id: string): string[] {
   try {
-    return availableTutorials().filter((other) => other !== id);
+    return tutorialIds().filter((other) => other !== id);
   } catch {
     return [];
   }

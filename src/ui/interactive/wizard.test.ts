@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fail, pass, sandboxLikeValues, scriptedOpen, untilStopped } from '../ink/testing/scripted.js';
+import {
+  eventually,
+  fail,
+  pass,
+  type StepScript,
+  sandboxLikeValues,
+  scriptedOpen,
+  untilStopped,
+} from '../../../test/helpers/scripted-walk.js';
+import { msg } from '../../i18n/index.js';
 import { WizardStore } from './wizard.js';
 
 const flags = { set: {}, saveSecrets: false };
@@ -28,7 +37,7 @@ describe('the wizard store', () => {
     expect(store.state.phase).toBe('summary');
     expect(store.state.summary?.passed).toBe(6);
     expect(store.state.transcript.map((a) => a.stepId)).toEqual(
-      scripted.controller?.tutorial.steps.map((s) => s.id),
+      scripted.session?.tutorial.steps.map((s) => s.id),
     );
     store.close();
     expect(store.state.exitCode).toBe(0);
@@ -43,8 +52,8 @@ describe('the wizard store', () => {
     store.run();
     await store.pending;
     await store.next();
-    expect(scripted.controller?.tutorial.steps[store.state.index]?.id).toBe('check-network');
-    expect(scripted.controller?.results.get('check-cert')?.skipReason).toBe('condition');
+    expect(scripted.session?.tutorial.steps[store.state.index]?.id).toBe('check-network');
+    expect(scripted.session?.results.get('check-cert')?.skipReason).toBe('condition');
   });
 
   it('refuses to run while the form has problems', async () => {
@@ -58,12 +67,28 @@ describe('the wizard store', () => {
   });
 
   it('streams progress into the running attempt and records a failure with its diagnosis', async () => {
-    const { store } = await opened({ 'check-network': fail('NET_UNREACHABLE', { server: 'x:1' }) });
+    const probing = msg('network.progress.ok', { server: 'x:1', address: '127.0.0.1', dnsMs: 1, tcpMs: 2 });
+    let seenWhileRunning: string[] = [];
+    const { store } = await opened({
+      'check-network': async ({ progress }: Parameters<StepScript>[0]) => {
+        progress(probing);
+        await new Promise((r) => setTimeout(r, 20));
+        seenWhileRunning = (store.state.running?.progress ?? []).map((m) => m.key);
+        return fail('CONNECTION_REFUSED', { host: 'x', port: '1' })({
+          progress,
+          signal: new AbortController().signal,
+        });
+      },
+    });
     await store.begin(2);
     store.run();
     await store.pending;
+    expect(seenWhileRunning).toEqual(['network.progress.ok']);
+    expect(store.state.attempts['check-network']?.progress.map((m) => m.key)).toEqual([
+      'network.progress.ok',
+    ]);
     expect(store.state.attempts['check-network']?.result?.status).toBe('failed');
-    expect(store.state.attempts['check-network']?.result?.diagnosis?.code).toBe('NET_UNREACHABLE');
+    expect(store.state.attempts['check-network']?.result?.diagnosis?.code).toBe('CONNECTION_REFUSED');
   });
 
   it('asks once whether typed secrets may be saved; "no" keeps them out of the profile', async () => {
@@ -100,24 +125,24 @@ describe('the wizard store', () => {
     await store.begin(4);
     store.setDraft('groupId', 'tutorial-typed');
     store.run();
-    expect(store.state.running?.progress.length).toBe(1);
+    await eventually(() => store.state.running?.progress.length === 1);
     store.setDraft('topic', 'typed-but-not-run');
     await store.quit();
     expect(store.state.exitCode).toBe(130);
-    expect(scripted.controller?.finished).toBe(true);
-    expect(scripted.controller?.results.get('consume')?.skipReason).toBe('interrupted');
+    expect(scripted.finishedInterrupted).toBe(true);
+    expect(scripted.session?.results.get('consume')?.skipReason).toBe('interrupted');
     const file = JSON.parse(readFileSync(path.join(scripted.configDir, 'profiles', 'test.json'), 'utf8'));
     expect(file.tutorials.ckafka.params.groupId).toBe('tutorial-typed');
     expect(file.tutorials.ckafka.params.topic).toBe('typed-but-not-run');
   });
 
   it('the signal from SIGINT/SIGTERM stops the walk like q', async () => {
-    const { store, external } = await opened({ consume: untilStopped() });
+    const { store, external, scripted } = await opened({ consume: untilStopped() });
     await store.begin(4);
     store.run();
+    await eventually(() => scripted.runs.includes('consume'));
     external.abort();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(store.state.phase).toBe('exit');
+    await eventually(() => store.state.phase === 'exit');
     expect(store.state.exitCode).toBe(130);
   });
 
@@ -131,7 +156,7 @@ describe('the wizard store', () => {
     await store.next();
     expect(store.state.index).toBe(3);
     await store.skip();
-    expect(scripted.controller?.results.get('produce')?.status).toBe('skipped');
+    expect(scripted.session?.results.get('produce')?.status).toBe('skipped');
     expect(store.state.index).toBe(4);
     await store.skip();
     await store.skip();
@@ -157,11 +182,13 @@ describe('the wizard store', () => {
       lang: 'en',
       flags: { set: { nope: '1' }, saveSecrets: false },
       signal: new AbortController().signal,
+      open: scripted.open,
     });
     await store.choose({ tutorialId: 'ckafka', profile: 'test', sandbox: false });
     expect(store.state.exitCode).toBe(2);
     expect(store.state.error).toMatch(/no parameter "nope"/);
-    void scripted;
+    expect(scripted.session).toBeUndefined();
+    expect(scripted.runs).toEqual([]);
   });
 
   it('passes each step result through to the transcript in order', async () => {

@@ -1,9 +1,10 @@
-import { EXIT, type ExitCode } from '../../cli/exit-codes.js';
 import type { EngineEvent, RunSummary, StepDef, StepResult } from '../../engine/types.js';
 import type { Lang, Message } from '../../i18n/index.js';
+import { SessionError } from '../../session/errors.js';
+import { EXIT, type ExitCode } from '../../session/exit-codes.js';
+import { openSession, type SessionRequest } from '../../session/open.js';
 import type { WalkController } from './controller.js';
 import { formProblems, isSecret, visibleFields } from './form.js';
-import { type OpenedWalk, type OpenOptions, openWalk, WalkUsageError } from './setup.js';
 
 export type Phase = 'start' | 'opening' | 'overview' | 'step' | 'summary' | 'stopping' | 'exit';
 
@@ -20,7 +21,7 @@ export interface WizardState {
   phase: Phase;
   /** While opening: whether the sandbox brokers are being started. */
   startingSandbox: boolean;
-  walk?: OpenedWalk;
+  walk?: WalkController;
   profile?: string;
   /** The step on screen. */
   index: number;
@@ -42,18 +43,24 @@ export interface WizardState {
   exitCode?: ExitCode;
 }
 
-export interface WizardFlags {
-  set: Record<string, string>;
-  step?: string;
-  saveSecrets: boolean;
-}
+/** What the command line fixed for the walk (the tutorial and profile are chosen on screen). */
+export type WizardFlags = Pick<
+  SessionRequest,
+  'set' | 'step' | 'saveSecrets' | 'out' | 'env' | 'store' | 'useSandbox' | 'onEvent'
+> & {
+  mode?: 'wizard' | 'plain';
+};
+
+export type OpenWalk = (request: SessionRequest) => Promise<WalkController>;
 
 export interface WizardOptions {
   lang: Lang;
   flags: WizardFlags;
   /** Aborted by SIGINT/SIGTERM (cli/main.ts): the wizard stops as if q was pressed. */
   signal: AbortSignal;
-  open?: (options: OpenOptions) => Promise<OpenedWalk>;
+  open?: OpenWalk;
+  /** Every engine event of the walk (the line mode prints them). */
+  onEvent?: (event: EngineEvent) => void;
   now?: () => number;
 }
 
@@ -82,7 +89,7 @@ export class WizardStore {
   readonly #options: WizardOptions;
   readonly #now: () => number;
   #pending: Promise<unknown> | undefined;
-  #secretsAsked = false;
+  #quitting: Promise<void> | undefined;
   #attempts = 0;
 
   constructor(options: WizardOptions) {
@@ -104,7 +111,7 @@ export class WizardStore {
   }
 
   get controller(): WalkController | undefined {
-    return this.#state.walk?.controller;
+    return this.#state.walk;
   }
 
   get lang(): Lang {
@@ -127,6 +134,9 @@ export class WizardStore {
   }
 
   onEvent = (event: EngineEvent): void => {
+    this.#options.onEvent?.(event);
+    // The request's own listener too (a workshop learner's progress publisher).
+    this.#options.flags.onEvent?.(event);
     const running = this.#state.running;
     if (event.type === 'step-progress' && running && event.step === running.stepId) {
       this.#set({ running: { ...running, progress: [...running.progress, event.message] } });
@@ -137,19 +147,17 @@ export class WizardStore {
   async choose(choice: { tutorialId: string; profile: string; sandbox: boolean }): Promise<void> {
     if (this.#state.phase !== 'start') return;
     this.#set({ phase: 'opening', profile: choice.profile });
-    const open = this.#options.open ?? openWalk;
+    const open = this.#options.open ?? openSession;
     const { flags, lang } = this.#options;
-    let walk: OpenedWalk;
+    let walk: WalkController;
     try {
       walk = await open({
+        ...flags,
+        mode: flags.mode ?? 'wizard',
         lang,
-        tutorialId: choice.tutorialId,
+        tutorial: choice.tutorialId,
         profile: choice.profile,
         sandbox: choice.sandbox,
-        set: flags.set,
-        step: flags.step,
-        saveSecrets: flags.saveSecrets,
-        mode: 'wizard',
         onEvent: this.onEvent,
         signal: this.#abort.signal,
         onSandboxStarting: () => this.#set({ startingSandbox: true }),
@@ -159,19 +167,22 @@ export class WizardStore {
         this.#set({ phase: 'exit', exitCode: EXIT.interrupted });
         return;
       }
-      if (error instanceof WalkUsageError) {
-        this.#set({ phase: 'exit', error: error.message, exitCode: EXIT.usage });
+      if (error instanceof SessionError) {
+        this.#set({ phase: 'exit', error: error.render(lang), exitCode: EXIT.usage });
         return;
       }
       throw error;
     }
-    if (this.#stopped()) return;
+    if (this.#stopped()) {
+      walk.release();
+      return;
+    }
     this.#set({
       phase: 'overview',
       walk,
       startingSandbox: false,
       index: walk.startAt,
-      drafts: { ...walk.controller.values },
+      drafts: { ...walk.values },
       notices: walk.notices,
     });
   }
@@ -244,7 +255,7 @@ export class WizardStore {
     return formProblems(visibleFields(controller.tutorial, step, this.#state.drafts), this.#state.drafts);
   }
 
-  /** Saves what differs from the controller's values; returns the keys saved. */
+  /** Hands what was typed to the session (which saves what validates); the keys handed over. */
   #commit(keys?: readonly string[]): string[] {
     const controller = this.controller;
     if (!controller) return [];
@@ -253,7 +264,7 @@ export class WizardStore {
       if (keys && !keys.includes(key)) continue;
       if (controller.values[key] === value) continue;
       if (value === '' && controller.values[key] === undefined) continue;
-      controller.setParam(key, value);
+      controller.setParam(key, value, { typed: true });
       changed.push(key);
     }
     return changed;
@@ -265,13 +276,8 @@ export class WizardStore {
     const step = this.step;
     if (!controller || !step || this.#state.running || this.#state.phase !== 'step') return false;
     if (this.problems().size > 0) return false;
-    const fields = visibleFields(controller.tutorial, step, this.#state.drafts).map((d) => d.id);
-    const changed = this.#commit(fields);
-    const secretTyped = changed.some((key) => {
-      const def = controller.tutorial.params[key];
-      return def !== undefined && isSecret(def);
-    });
-    if (secretTyped && !controller.saveSecrets && !this.#secretsAsked) {
+    this.#commit(visibleFields(controller.tutorial, step, this.#state.drafts).map((d) => d.id));
+    if (controller.secretQuestionDue) {
       this.#set({ askSaveSecrets: true });
       return true;
     }
@@ -279,20 +285,13 @@ export class WizardStore {
     return true;
   }
 
-  /** The answer to "keep the secrets in the profile?"; then the step runs. */
+  /** The answer to "keep the secrets you typed in the profile?" (the session keeps exactly those); then the step runs. */
   answerSaveSecrets(save: boolean): void {
     const controller = this.controller;
     const step = this.step;
     if (!controller || !step || !this.#state.askSaveSecrets) return;
-    this.#secretsAsked = true;
     this.#set({ askSaveSecrets: false });
-    if (save) {
-      controller.saveSecrets = true;
-      for (const key of this.#state.typedSecrets) {
-        const value = controller.values[key];
-        if (value) controller.setParam(key, value);
-      }
-    }
+    controller.answerSecretQuestion(save);
     this.#start(step);
   }
 
@@ -351,7 +350,12 @@ export class WizardStore {
    * q, Ctrl-C, SIGINT or SIGTERM: stops the running action (the engine gives it up to 5 s to leave its
    * consumer group), saves what was typed, records the walk as interrupted, exits 130.
    */
-  async quit(): Promise<void> {
+  quit(): Promise<void> {
+    this.#quitting ??= this.#quit();
+    return this.#quitting;
+  }
+
+  async #quit(): Promise<void> {
     if (this.#stopped()) return;
     if (this.#state.phase === 'summary') {
       this.close();

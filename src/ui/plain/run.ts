@@ -1,14 +1,6 @@
-import { type ParsedCli, parseSetPairs } from '../../cli/args.js';
-import type { ExitCode } from '../../cli/exit-codes.js';
-import type { Lang } from '../../i18n/index.js';
-import { ProfileStore } from '../../profile/store.js';
-import {
-  checkedTutorial,
-  openWalk,
-  profileChoices,
-  profileFromFlags,
-  tutorialChoices,
-} from '../interactive/setup.js';
+import type { ExitCode } from '../../session/exit-codes.js';
+import { openStore, type SessionRequest } from '../../session/open.js';
+import { checkedTutorial, profileChoices, profileFromFlags, tutorialChoices } from '../interactive/setup.js';
 import { catchCtrlC } from './ctrl-c.js';
 import { inquirerAsk } from './prompts.js';
 import { plainWalk } from './walk.js';
@@ -17,29 +9,20 @@ import { plainWalk } from './walk.js';
  * `--plain`: the same walk as the wizard, as numbered questions (@inquirer/prompts) and printed
  * results. Needs a terminal for the questions; cli/commands/run.ts refuses to start without one.
  */
-export async function runPlain(
-  cli: ParsedCli,
-  lang: Lang,
-  tutorialId: string | undefined,
-  signal: AbortSignal,
-): Promise<ExitCode> {
-  const set = parseSetPairs(cli.options.set);
-
-  const fixed = profileFromFlags(cli.options);
-  const store = new ProfileStore();
+export async function runPlain(request: SessionRequest, tutorialId: string | undefined): Promise<ExitCode> {
+  const { lang, signal } = request;
+  const fixed = profileFromFlags(request);
+  const store = openStore(request.env ?? process.env, { writable: true });
   const outcome = await plainWalk({
     lang,
     ask: inquirerAsk(signal),
     write: (line) => process.stdout.write(`${line}\n`),
     ...(tutorialId ? { tutorialId } : {}),
-    ...(fixed ? { profile: { name: fixed, sandbox: cli.options.sandbox } } : {}),
-    set,
-    step: cli.options.step,
-    saveSecrets: cli.options.saveSecrets,
+    ...(fixed ? { profile: { name: fixed, sandbox: request.sandbox } } : {}),
+    flags: { ...request, store, mode: 'plain' },
     signal,
     tutorials: () => tutorialChoices(lang),
-    profiles: (id) => profileChoices(store, checkedTutorial(lang, id)),
-    open: (options) => openWalk({ ...options, store }),
+    profiles: (id) => profileChoices(store, checkedTutorial(id)),
     width: Math.max(40, Math.min((process.stdout.columns || 80) - 1, 100)),
     styled: process.stdout.hasColors?.() ?? false,
     catchCtrlC,

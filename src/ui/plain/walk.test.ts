@@ -1,12 +1,16 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openTutorial } from '../../session/prepare.js';
 import {
+  eventually,
   fail,
   type StepScript,
   sandboxLikeValues,
   scriptedOpen,
   untilStopped,
-} from '../ink/testing/scripted.js';
+} from '../../../test/helpers/scripted-walk.js';
+import { openTutorial } from '../../session/tutorials.js';
 import { profileChoices } from '../interactive/setup.js';
 import { type Ask, QuitError } from './ask.js';
 import { plainWalk } from './walk.js';
@@ -46,16 +50,20 @@ function walk(
   scripts: Record<string, StepScript> = {},
   set = sandboxLikeValues(),
   signal = new AbortController().signal,
+  /** Asked at a prompt (the first question), instead of fixed as by --profile. */
+  askProfile = false,
+  more: { tutorialId?: string; out?: string; set?: Record<string, string> } = {},
 ) {
-  const scripted = scriptedOpen(scripts, { set });
+  const tutorialId = more.tutorialId ?? 'ckafka';
+  const scripted = scriptedOpen(scripts, { set, tutorial: tutorialId });
   const lines: string[] = [];
   const outcome = plainWalk({
     lang: 'en',
     ask,
     write: (line) => lines.push(line),
-    tutorialId: 'ckafka',
-    set: {},
-    saveSecrets: false,
+    tutorialId,
+    ...(askProfile ? {} : { profile: { name: 'test', sandbox: false } }),
+    flags: { set: more.set ?? {}, saveSecrets: false, ...(more.out ? { out: more.out } : {}) },
     signal,
     tutorials: () => [],
     profiles: (id) => profileChoices(scripted.store, openTutorial(id)),
@@ -69,7 +77,7 @@ function walk(
 describe('--plain: the walk as numbered questions', () => {
   it('asks the profile, the start, each parameter once (numbered), then runs every step to a summary', async () => {
     const ask = scriptedAsk([[/5\.9 Consumer group ID/, 'tutorial-plain-typed']]);
-    const { outcome, lines, scripted } = walk(ask);
+    const { outcome, lines, scripted } = walk(ask, {}, sandboxLikeValues(), undefined, true);
     expect((await outcome).code).toBe(0);
     const messages = ask.asked.map((a) => a.message);
     expect(messages[0]).toContain('Which profile?');
@@ -77,7 +85,7 @@ describe('--plain: the walk as numbered questions', () => {
     expect(messages).toContain('2.2 Bootstrap servers');
     expect(messages.filter((m) => /Bootstrap servers/.test(m))).toHaveLength(1);
     expect(messages).toContain('5.9 Consumer group ID');
-    expect(scripted.controller?.values.groupId).toBe('tutorial-plain-typed');
+    expect(scripted.session?.values.groupId).toBe('tutorial-plain-typed');
     const text = lines.join('\n');
     expect(text).toContain('[4/6] Send a message');
     expect(text).toContain('What this step does'); // the explanation
@@ -96,13 +104,13 @@ describe('--plain: the walk as numbered questions', () => {
     const flaky: StepScript = (ctx) => {
       tries += 1;
       return tries === 1
-        ? fail('NET_UNREACHABLE', { server: 'localhost:19095' })(ctx)
-        : { status: 'passed', durationMs: 1, details: {} };
+        ? fail('CONNECTION_REFUSED', { host: 'localhost', port: '19095' })(ctx)
+        : { status: 'passed', details: {} };
     };
     const { outcome, lines } = walk(ask, { 'check-network': flaky });
     expect((await outcome).code).toBe(0);
     expect(tries).toBe(2);
-    expect(lines.join('\n')).toContain('[NET_UNREACHABLE]');
+    expect(lines.join('\n')).toContain('[CONNECTION_REFUSED]');
   });
 
   it('a secret typed at the prompt: the one-time question, default no', async () => {
@@ -114,8 +122,44 @@ describe('--plain: the walk as numbered questions', () => {
     expect(scripted.store.readSecrets('test', 'ckafka')).toEqual({});
   });
 
-  it('Ctrl-C at a question: the walk is recorded as interrupted, exit 130', async () => {
+  it('"yes, keep the secret you typed" keeps only that one, not a secret given with --set', async () => {
+    const ask = scriptedAsk([[/keep/i, true]]);
+    const set = {
+      endpoints: '127.0.0.1:8081',
+      accessKey: 'ak-from-the-command-line',
+      secretKey: '',
+      topic: 'tutorial-topic',
+      group: 'tutorial-group',
+    };
+    const { outcome, scripted } = walk(ask, {}, set, undefined, false, { tutorialId: 'rocketmq' });
+    expect((await outcome).code).toBe(0);
+    expect(ask.asked.filter((a) => a.kind === 'password').map((a) => a.message)).toEqual([
+      expect.stringMatching(/secretKey/),
+    ]);
+    expect(ask.asked.filter((a) => a.kind === 'confirm').map((a) => a.answer)).toEqual([true]);
+    expect(scripted.store.readSecrets('test', 'rocketmq')).toEqual({ secretKey: 'typed-secret' });
+  });
+
+  it('records the values the walk used, typed ones included, and writes the programs to --out', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mqt-plain-out-'));
+    const ask = scriptedAsk([[/5\.9 Consumer group ID/, 'tutorial-plain-recorded']]);
+    const { outcome, lines, scripted } = walk(ask, {}, sandboxLikeValues(), undefined, false, { out });
+    expect((await outcome).code).toBe(0);
+    const run = scripted.store.tutorial('test', 'ckafka').lastRun;
+    expect(run?.params?.groupId).toBe('tutorial-plain-recorded');
+    expect(run?.paramSources?.groupId).toBe('typed');
+    expect(run?.paramSources?.bootstrapServers).toBe('set');
+    expect(run?.params?.password).toBeUndefined();
+    expect(existsSync(path.join(out, 'python', 'consumer.py'))).toBe(true);
+    expect(readFileSync(path.join(out, 'python', 'consumer.py'), 'utf8')).toContain(
+      'tutorial-plain-recorded',
+    );
+    expect(lines.join('\n')).toContain(`your producer and consumer are in ${path.join(out, 'python')}`);
+  });
+
+  it('Ctrl-C at a question: what was typed is kept, exit 130', async () => {
     const ask = scriptedAsk([
+      [/Start at which step\?/, '4'],
       [/5\.9 Consumer group ID/, 'tutorial-before-quit'],
       [/What now\?/, new QuitError()],
     ]);
@@ -123,7 +167,7 @@ describe('--plain: the walk as numbered questions', () => {
     const result = await outcome;
     expect(result.code).toBe(130);
     expect(lines.join('\n')).toContain('Interrupted. What you entered is saved');
-    expect(scripted.controller?.finished).toBe(true);
+    expect(scripted.store.tutorial('test', 'ckafka').params.groupId).toBe('tutorial-before-quit');
   });
 
   it('the signal stops a running step cleanly: exit 130', async () => {
@@ -135,9 +179,9 @@ describe('--plain: the walk as numbered questions', () => {
       sandboxLikeValues(),
       external.signal,
     );
-    await new Promise((r) => setTimeout(r, 50));
+    await eventually(() => scripted.runs.includes('consume'));
     external.abort();
     expect((await outcome).code).toBe(130);
-    expect(scripted.controller?.results.get('consume')?.skipReason).toBe('interrupted');
+    expect(scripted.session?.results.get('consume')?.skipReason).toBe('interrupted');
   });
 });

@@ -1,7 +1,7 @@
 import { localizeDiagnosis } from '../../diagnosis/localize.js';
 import type { EngineEvent, Tutorial } from '../../engine/types.js';
+import { STATUS_ICON, seconds, statusWord } from '../../format/status.js';
 import { type Lang, render, t } from '../../i18n/index.js';
-import { STATUS_ICON, seconds, statusWord } from '../format.js';
 
 /** A readable, scrolling transcript of a run (`--yes`), for terminals, logs and CI. */
 export function transcriptReporter(

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../../i18n/index.js';
-import { openTutorial } from '../../../session/prepare.js';
+import { openTutorial } from '../../../session/tutorials.js';
 import { visibleFields } from '../../interactive/form.js';
 import { widthOf } from '../text/width.js';
 import { DETAIL_ROWS, type FormView, formHeight, formLines, ParamForm } from './param-form.js';

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../../i18n/index.js';
-import { openTutorial } from '../../../session/prepare.js';
+import { openTutorial } from '../../../session/tutorials.js';
 import { ResultPanel } from './result-panel.js';
 
 const tutorial = openTutorial('ckafka');

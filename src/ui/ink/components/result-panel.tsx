@@ -1,7 +1,7 @@
 import { localizeDiagnosis } from '../../../diagnosis/localize.js';
 import type { StepDef, StepResult } from '../../../engine/types.js';
+import { STATUS_ICON, seconds, statusWord } from '../../../format/status.js';
 import { type Lang, render, t } from '../../../i18n/index.js';
-import { STATUS_ICON, seconds, statusWord } from '../../format.js';
 import { type StyledLine, type Tone, wrapSegments } from '../text/width.js';
 import { Lines } from './lines.js';
 

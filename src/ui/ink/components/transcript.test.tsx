@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../../i18n/index.js';
-import { openTutorial } from '../../../session/prepare.js';
+import { openTutorial } from '../../../session/tutorials.js';
 import type { Attempt } from '../../interactive/wizard.js';
 import { lineText, widthOf } from '../text/width.js';
 import { Transcript, transcriptLines } from './transcript.js';

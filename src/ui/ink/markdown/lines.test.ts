@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openTutorial } from '../../../session/prepare.js';
+import { openTutorial } from '../../../session/tutorials.js';
 import { lineText, lineWidth } from '../text/width.js';
 import { markdownLines } from './lines.js';
 

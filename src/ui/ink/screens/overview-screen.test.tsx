@@ -1,14 +1,14 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import { openTutorial, prepareSession } from '../../../session/prepare.js';
+import { sandboxLikeValues, scriptedOpen } from '../../../../test/helpers/scripted-walk.js';
+import { openTutorial } from '../../../session/tutorials.js';
 import { KEY, plain, press } from '../testing/keys.js';
-import { ScriptedController, sandboxLikeValues, scriptedOpen } from '../testing/scripted.js';
 import { OverviewScreen } from './overview-screen.js';
 
-function controllerWithHistory() {
-  const { store } = scriptedOpen();
-  const tutorial = openTutorial('ckafka');
-  store.update('test', 'ckafka', (state) => ({
+async function controllerWithHistory() {
+  const scripted = scriptedOpen({}, { set: sandboxLikeValues() });
+  const ckafka = openTutorial('ckafka');
+  scripted.store.update('test', ckafka, (state) => ({
     ...state,
     progress: {
       'prepare-env': { status: 'passed', at: '2026-01-01T00:00:00Z', durationMs: 600 },
@@ -17,21 +17,24 @@ function controllerWithHistory() {
     },
     lastRun: { runId: 'r', startedAt: '2026-01-01T00:00:00Z', lang: 'en', mode: 'wizard', environment: {} },
   }));
-  const session = prepareSession({
-    tutorial,
+  const controller = await scripted.open({
+    tutorial: 'ckafka',
     profile: 'test',
-    set: sandboxLikeValues(),
-    env: {},
-    useSandbox: false,
-    store,
+    sandbox: false,
+    set: {},
+    saveSecrets: false,
+    mode: 'wizard',
+    lang: 'en',
+    signal: new AbortController().signal,
   });
-  return { controller: new ScriptedController(session, {}, () => {}), session };
+  return { controller };
 }
 
 describe('OverviewScreen', () => {
-  it('shows the steps ahead, what an earlier run did, and where a cut-off run resumes', () => {
-    const { controller, session } = controllerWithHistory();
-    expect(session.resumeAt).toBe('check-network');
+  it('shows the steps ahead, what an earlier run did, and where a cut-off run resumes', async () => {
+    const { controller } = await controllerWithHistory();
+    expect(controller.tutorial.steps[controller.startAt]?.id).toBe('check-network');
+    expect(controller.resumed).toBe(true);
     const { lastFrame } = render(
       <OverviewScreen
         lang="en"
@@ -54,7 +57,7 @@ describe('OverviewScreen', () => {
   });
 
   it('↑/↓ choose the starting step, Enter begins there', async () => {
-    const { controller } = controllerWithHistory();
+    const { controller } = await controllerWithHistory();
     const onBegin = vi.fn();
     const { stdin } = render(
       <OverviewScreen

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
+import { seconds } from '../../../format/status.js';
 import { type Lang, t } from '../../../i18n/index.js';
-import { seconds } from '../../format.js';
 import type { WalkController } from '../../interactive/controller.js';
 import { railItems } from '../../interactive/status.js';
 import { Header } from '../components/header.js';

@@ -1,9 +1,5 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Lang } from '../../../i18n/index.js';
-import { WizardStore } from '../../interactive/wizard.js';
-import { StepHarness } from '../testing/harness.js';
-import { KEY, plain, press, tick } from '../testing/keys.js';
 import {
   fail,
   pass,
@@ -11,7 +7,11 @@ import {
   sandboxLikeValues,
   scriptedOpen,
   untilStopped,
-} from '../testing/scripted.js';
+} from '../../../../test/helpers/scripted-walk.js';
+import type { Lang } from '../../../i18n/index.js';
+import { WizardStore } from '../../interactive/wizard.js';
+import { StepHarness } from '../testing/harness.js';
+import { KEY, plain, press, tick } from '../testing/keys.js';
 import { widthOf } from '../text/width.js';
 
 async function stepScreen(
@@ -23,6 +23,8 @@ async function stepScreen(
     width?: number;
     rows?: number;
     saveSecrets?: boolean;
+    /** Run the steps before `index` first, as a learner walking from the start would. */
+    walkedThere?: boolean;
   } = {},
 ) {
   const scripted = scriptedOpen(scripts, { set: options.set ?? sandboxLikeValues() });
@@ -33,7 +35,12 @@ async function stepScreen(
     open: scripted.open,
   });
   await store.choose({ tutorialId: 'ckafka', profile: 'test', sandbox: false });
-  await store.begin(index);
+  await store.begin(options.walkedThere ? 0 : index);
+  while (options.walkedThere && store.state.index < index) {
+    store.run();
+    await store.pending;
+    await store.next();
+  }
   const ui = render(
     <StepHarness store={store} lang={options.lang} width={options.width} rows={options.rows} />,
   );
@@ -46,11 +53,11 @@ afterEach(() => cleanup?.());
 
 describe('StepScreen', () => {
   it('shows the rail, the step, its explanation, the filled form and the keys', async () => {
-    const s = await stepScreen(3);
+    const s = await stepScreen(3, {}, { walkedThere: true });
     cleanup = s.unmount;
     const frame = s.frame();
-    expect(frame).toContain('✔ prepare-env'.slice(2)); // the rail lists every step
-    expect(frame).toContain('[○ produce]');
+    // The rail lists every step with its state: the three passed ones, this one, the two ahead.
+    expect(frame).toContain('✔ prepare-env  ✔ check-cert  ✔ check-network  [○ produce]  ○ consume');
     expect(frame).toContain('Step 4/6 · Send a message');
     expect(frame).toContain('What this step does');
     expect(frame).toMatch(/Bootstrap servers\s+localhost:19095\s+✔/);
@@ -94,7 +101,7 @@ describe('StepScreen', () => {
     await press(s.stdin, KEY.enter, KEY.enter);
     await s.store.pending;
     await tick();
-    expect(s.scripted.controller?.values.groupId).toBe('tutorial-typed');
+    expect(s.scripted.session?.values.groupId).toBe('tutorial-typed');
     expect(s.frame()).toContain('✔ passed');
     expect(s.frame()).toContain('Enter/n next');
   });
@@ -134,7 +141,7 @@ describe('StepScreen', () => {
     await s.store.pending;
     await tick();
     expect(s.store.state.exitCode).toBe(130);
-    expect(s.scripted.controller?.results.get('consume')?.skipReason).toBe('interrupted');
+    expect(s.scripted.session?.results.get('consume')?.skipReason).toBe('interrupted');
   });
 
   it('a failure shows the diagnosis; e edits, r retries, s skips', async () => {

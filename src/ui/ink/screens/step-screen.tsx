@@ -1,8 +1,8 @@
 import { Box, type Key } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ParamDef, StepDef } from '../../../engine/types.js';
+import { STATUS_ICON, seconds } from '../../../format/status.js';
 import { type Lang, t } from '../../../i18n/index.js';
-import { STATUS_ICON, seconds } from '../../format.js';
 import {
   cycle,
   type EditAction,
@@ -59,7 +59,7 @@ const length = (value: string | undefined) => Array.from(value ?? '').length;
  */
 export function StepScreen(props: StepProps) {
   const { lang, store, state, width } = props;
-  const controller = state.walk?.controller;
+  const controller = state.walk;
   if (!controller) throw new Error('StepScreen without an open walk');
   const tutorial = controller.tutorial;
   const step = tutorial.steps[state.index] as StepDef;
@@ -350,13 +350,13 @@ export function StepScreen(props: StepProps) {
       sources: Object.fromEntries(
         fields.map((f) => [
           f.id,
-          state.typedSecrets.includes(f.id) || state.drafts[f.id] !== controller.session.resolved.values[f.id]
+          state.typedSecrets.includes(f.id) || state.drafts[f.id] !== controller.initial.values[f.id]
             ? 'typed'
-            : controller.session.resolved.sources[f.id],
+            : controller.initial.sources[f.id],
         ]),
       ) as Record<string, 'typed'>,
     });
-    const earlier = controller.session.earlier[step.id];
+    const earlier = controller.earlier[step.id];
     const note: StyledLine[] =
       earlier && !attempt
         ? [

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import type { RunSummary } from '../../../engine/types.js';
+import { STATUS_ICON, seconds } from '../../../format/status.js';
 import { type Lang, t } from '../../../i18n/index.js';
-import { STATUS_ICON, seconds } from '../../format.js';
 import type { WalkController } from '../../interactive/controller.js';
 import { availableTutorialsExcept } from '../../interactive/next-steps.js';
 import { shownResult } from '../../interactive/setup.js';
@@ -88,6 +88,12 @@ export function summaryLines(props: Omit<SummaryProps, 'onClose' | 'closed'>): S
   );
   rows.push([]);
   rows.push([{ text: t(lang, 'wizard.summary.next'), bold: true }]);
+  for (const set of controller.generated)
+    rows.push(
+      ...wrap(t(lang, 'wizard.summary.codeWritten', { dir: set.dir }), width - 2, '  ').map(
+        (l): StyledLine => [{ text: l, tone: 'ok' }],
+      ),
+    );
   const profileFlag = props.profile === 'default' ? '' : ` --profile ${props.profile}`;
   const failed = shown.find(({ shown: s }) => s?.result.status === 'failed' && !s.earlier);
   const next: [string, string][] = [];

@@ -2,6 +2,8 @@
 export const EXIT = {
   ok: 0,
   stepFailed: 1,
+  /** `mq-tutor doctor` found something wrong. */
+  problemFound: 1,
   usage: 2,
   interrupted: 130,
 } as const;
