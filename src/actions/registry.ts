@@ -1,16 +1,4 @@
-import type { ActionDefinition } from './types.js';
-
-// biome-ignore lint/suspicious/noExplicitAny: each action has its own input type
-type Loader = () => Promise<{ action: ActionDefinition<any> }>;
-
-export interface ActionEntry {
-  /** Parameters the action reads; a step running it must list them. */
-  reads: readonly string[];
-  /** Static arguments the step must give under `with`. */
-  args?: readonly string[];
-  /** Loaded only when a step runs it, so heavy clients never slow start-up. */
-  load: Loader;
-}
+import type { ActionCatalogue, ActionEntry } from '../engine/contract.js';
 
 const KAFKA_CONNECTION = [
   'bootstrapServers',
@@ -21,7 +9,7 @@ const KAFKA_CONNECTION = [
   'caFile',
   'checkHostname',
 ] as const;
-const ROCKETMQ_CONNECTION = ['endpoints', 'accessKey', 'secretKey', 'namespace'] as const;
+const ROCKETMQ_CONNECTION = ['endpoints', 'protocol', 'accessKey', 'secretKey', 'namespace'] as const;
 
 /** Every live capability a step can run, by the name step files use in `action:`. */
 export const ACTIONS = {
@@ -33,35 +21,50 @@ export const ACTIONS = {
   'env.librocketmq': { reads: [], load: () => import('./env/librocketmq.js') },
   'cert.check': {
     reads: ['bootstrapServers', 'caFile', 'checkHostname'],
+    broker: 'kafka',
     load: () => import('./cert/check.js'),
   },
-  'network.kafka': { reads: ['bootstrapServers'], load: () => import('./network/kafka.js') },
-  'network.rocketmq': { reads: ['endpoints'], load: () => import('./network/rocketmq.js') },
-  'kafka.produce': { reads: [...KAFKA_CONNECTION, 'topic'], load: () => import('./kafka/produce.js') },
+  'network.kafka': { reads: ['bootstrapServers'], broker: 'kafka', load: () => import('./network/kafka.js') },
+  'network.rocketmq': {
+    reads: ['endpoints', 'protocol'],
+    broker: 'rocketmq',
+    load: () => import('./network/rocketmq.js'),
+  },
+  'kafka.produce': {
+    reads: [...KAFKA_CONNECTION, 'topic'],
+    broker: 'kafka',
+    load: () => import('./kafka/produce.js'),
+  },
   'kafka.consume': {
     reads: [...KAFKA_CONNECTION, 'topic', 'groupId'],
+    broker: 'kafka',
     load: () => import('./kafka/consume.js'),
   },
   'kafka.verify': {
     reads: [...KAFKA_CONNECTION, 'topic', 'groupId'],
+    broker: 'kafka',
+    verifies: true,
     load: () => import('./kafka/verify.js'),
   },
   'rocketmq.produce': {
-    reads: [...ROCKETMQ_CONNECTION, 'topic', 'tag', 'keys'],
+    reads: [...ROCKETMQ_CONNECTION, 'topic', 'group', 'producerGroup', 'tag', 'keys'],
+    broker: 'rocketmq',
     load: () => import('./rocketmq/produce.js'),
   },
   'rocketmq.consume': {
     reads: [...ROCKETMQ_CONNECTION, 'topic', 'group', 'tag'],
+    broker: 'rocketmq',
     load: () => import('./rocketmq/consume.js'),
   },
   'rocketmq.verify': {
     reads: [...ROCKETMQ_CONNECTION, 'topic', 'group'],
+    broker: 'rocketmq',
+    verifies: true,
     load: () => import('./rocketmq/verify.js'),
   },
 } satisfies Record<string, ActionEntry>;
 
 export type ActionId = keyof typeof ACTIONS;
 
-export function actionEntry(id: string): ActionEntry | undefined {
-  return (ACTIONS as Record<string, ActionEntry>)[id];
-}
+/** The catalogue the session hands the engine. */
+export const actionCatalogue: ActionCatalogue = ACTIONS;

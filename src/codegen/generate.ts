@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isSecretKey } from '../engine/secrets.js';
-import type { StepResult, Tutorial } from '../engine/types.js';
-import { type Lang, t } from '../i18n/index.js';
+import { secretParamIds } from '../engine/secrets.js';
+import type { Tutorial } from '../engine/types.js';
+import { type Lang, type MessageKey, t } from '../i18n/index.js';
 import { writeFileAtomic } from '../util/files.js';
-import { packageRoot } from '../util/paths.js';
-import { buildModel, type CodeLanguage, type CodeModel, filledValues } from './model.js';
+import { packageVersion } from '../util/version.js';
+import { buildModel, type CodeLanguage, type CodeModel, filledValues, usesGrpc } from './model.js';
 import {
   type GeneratedFile,
   type Header,
@@ -14,20 +14,23 @@ import {
   rocketmqConsumerPy,
   rocketmqProducerPy,
 } from './python.js';
+import type { NetworkFinding } from './route.js';
 import {
   kafkaConsumerTs,
   kafkaProducerTs,
   packageJson,
   rocketmqConsumerTs,
   rocketmqProducerTs,
+  TS_DEPENDENCIES,
   tsconfigJson,
 } from './typescript.js';
+import { REMOTING_MODULE, remotingConsumerTs, remotingProducerTs } from './typescript-remoting.js';
 
 export type { GeneratedFile } from './python.js';
 
 /** PyPI packages the Python programs need, pinned as tested (the RocketMQ one also needs librocketmq). */
 export const PY_REQUIREMENTS = {
-  ckafka: 'kafka-python==3.0.12',
+  kafka: 'kafka-python==3.0.12',
   rocketmq: 'rocketmq-client-python==2.0.0',
 } as const;
 
@@ -41,21 +44,28 @@ export interface GenerateOptions {
   lang: Lang;
   /** Fixed for reproducible output in tests. */
   date?: Date;
+  /** A name server known to go with the values (the sandbox's), for the document's remoting SDK. */
+  nameServer?: string;
+  /** The profile's last network check (its details), which says which route the address takes. */
+  network?: NetworkFinding;
 }
 
-function mqTutorVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return '';
-  }
+/** Whether the TypeScript programs import mq-tutor's own remoting client. */
+function usesRemotingClient(o: GenerateOptions, model: CodeModel): boolean {
+  return o.language === 'ts' && model.kind === 'rocketmq' && !usesGrpc(model, 'ts');
 }
 
 /** The programs point at the local sandbox brokers (loopback addresses). */
 function isSandbox(model: CodeModel): boolean {
-  const address = model.kind === 'ckafka' ? model.bootstrapServers.value : model.endpoints.value;
+  const address = model.kind === 'kafka' ? model.bootstrapServers.value : model.endpoints.value;
   return /(^|[,;])\s*(localhost|127\.0\.0\.1):/.test(address);
+}
+
+/** `mq-tutor sandbox env` prints the gRPC route's values: on the remoting route only its keys fit. */
+function sandboxHint(model: CodeModel): MessageKey {
+  return model.kind === 'rocketmq' && model.route === 'remoting'
+    ? 'codegen.readme.sandboxHintRemoting'
+    : 'codegen.readme.sandboxHint';
 }
 
 function readme(lang: Lang, o: GenerateOptions, model: CodeModel): GeneratedFile {
@@ -72,7 +82,13 @@ function readme(lang: Lang, o: GenerateOptions, model: CodeModel): GeneratedFile
     if (model.kind === 'rocketmq') lines.push(t(lang, 'codegen.readme.librocketmq'), '');
     lines.push('```bash', 'pip install -r requirements.txt', '```');
   } else {
-    lines.push(t(lang, 'codegen.readme.node'), '', '```bash', 'npm install', '```');
+    lines.push(t(lang, 'codegen.readme.node'), '');
+    if (usesRemotingClient(o, model))
+      lines.push(
+        t(lang, 'codegen.readme.remoting', { module: REMOTING_MODULE, version: packageVersion() }),
+        '',
+      );
+    lines.push('```bash', 'npm install', '```');
   }
   lines.push(
     '',
@@ -84,7 +100,7 @@ function readme(lang: Lang, o: GenerateOptions, model: CodeModel): GeneratedFile
     ...model.secrets.map((v) => `export ${v}='...'`),
     '```',
     '',
-    ...(isSandbox(model) ? [t(lang, 'codegen.readme.sandboxHint'), ''] : []),
+    ...(isSandbox(model) ? [t(lang, sandboxHint(model)), ''] : []),
     `## ${t(lang, 'codegen.readme.run')}`,
     '',
     t(lang, 'codegen.readme.runText'),
@@ -95,13 +111,16 @@ function readme(lang: Lang, o: GenerateOptions, model: CodeModel): GeneratedFile
       : ['npx tsx consumer.ts', 'npx tsx producer.ts "Hello"']),
     '```',
     '',
+    ...(usesRemotingClient(o, model) ? [t(lang, 'codegen.readme.consumerFirst'), ''] : []),
     `## ${t(lang, 'codegen.readme.values')}`,
     '',
     t(lang, 'codegen.readme.valuesText'),
     '',
     '| parameter | MQ_TUTOR_... | value |',
     '|---|---|---|',
-    ...filledValues(model).map((s) => `| ${s.param} | \`${s.env}\` | \`${s.value.replace(/\|/g, '\\|')}\` |`),
+    ...filledValues(model, o.language).map(
+      (s) => `| ${s.param} | \`${s.env}\` | \`${s.value.replace(/\|/g, '\\|')}\` |`,
+    ),
     '',
   );
   return { name: 'README.md', content: lines.join('\n') };
@@ -109,25 +128,45 @@ function readme(lang: Lang, o: GenerateOptions, model: CodeModel): GeneratedFile
 
 /** The files of one language's producer and consumer, filled with the parameters; nothing written yet. */
 export function generateFiles(o: GenerateOptions): GeneratedFile[] {
-  const model = buildModel({ tutorial: o.tutorial, profile: o.profile, values: o.values });
+  const model = buildModel({
+    tutorial: o.tutorial,
+    profile: o.profile,
+    values: o.values,
+    ...(o.nameServer ? { nameServer: o.nameServer } : {}),
+    ...(o.network ? { network: o.network } : {}),
+  });
   const header: Header = {
-    version: mqTutorVersion(),
+    version: packageVersion(),
     tutorial: o.tutorial.id,
     profile: o.profile,
     date: (o.date ?? new Date()).toISOString().slice(0, 10),
   };
   const files: GeneratedFile[] = [];
   if (o.language === 'python') {
-    if (model.kind === 'ckafka')
+    if (model.kind === 'kafka')
       files.push(kafkaProducerPy(o.lang, header, model), kafkaConsumerPy(o.lang, header, model));
     else files.push(rocketmqProducerPy(o.lang, header, model), rocketmqConsumerPy(o.lang, header, model));
     files.push({ name: 'requirements.txt', content: `${PY_REQUIREMENTS[model.kind]}\n` });
+  } else if (model.kind === 'kafka') {
+    files.push(
+      kafkaProducerTs(o.lang, header, model),
+      kafkaConsumerTs(o.lang, header, model),
+      packageJson(o.tutorial.id, { kafkajs: TS_DEPENDENCIES.kafkajs }),
+    );
+  } else if (usesGrpc(model, 'ts')) {
+    files.push(
+      rocketmqProducerTs(o.lang, header, model),
+      rocketmqConsumerTs(o.lang, header, model),
+      packageJson(o.tutorial.id, { 'rocketmq-client-nodejs': TS_DEPENDENCIES['rocketmq-client-nodejs'] }),
+    );
   } else {
-    if (model.kind === 'ckafka')
-      files.push(kafkaProducerTs(o.lang, header, model), kafkaConsumerTs(o.lang, header, model));
-    else files.push(rocketmqProducerTs(o.lang, header, model), rocketmqConsumerTs(o.lang, header, model));
-    files.push(packageJson(o.tutorial.id, model), tsconfigJson());
+    files.push(
+      remotingProducerTs(o.lang, header, model),
+      remotingConsumerTs(o.lang, header, model),
+      packageJson(o.tutorial.id, { 'mq-tutor': header.version }),
+    );
   }
+  if (o.language === 'ts') files.push(tsconfigJson());
   files.push(readme(o.lang, o, model));
   return files;
 }
@@ -180,9 +219,8 @@ export function secretValuesOf(
   tutorial: Tutorial,
   values: Readonly<Record<string, string | undefined>>,
 ): string[] {
-  return Object.values(tutorial.params)
-    .filter((p) => p.type === 'secret' || isSecretKey(p.id))
-    .map((p) => values[p.id])
+  return secretParamIds(tutorial)
+    .map((id) => values[id])
     .filter((v): v is string => Boolean(v));
 }
 
@@ -204,60 +242,13 @@ export function generateInto(
   return { language: options.language, dir, files: writeFiles(dir, files, overwrite) };
 }
 
-/** Whether the run's verify step passed in this run (code generation follows a verified round trip). */
-export function verifyPassed(results: readonly StepResult[]): boolean {
-  const verify = results.find((r) => r.step === 'verify');
-  return (
-    verify !== undefined &&
-    (verify.status === 'passed' || verify.status === 'warned') &&
-    results.every((r) => r.status !== 'failed')
-  );
-}
-
-export interface AfterVerifyOptions {
-  tutorial: Tutorial;
-  values: Readonly<Record<string, string | undefined>>;
-  profile: string;
-  lang: Lang;
-  results: readonly StepResult[];
-  /** Folder for the programs: `<outDir>/python` and `<outDir>/ts`. */
-  outDir: string;
-  overwrite?: boolean;
-}
-
-/**
- * After `verify` passed: the learner's own producer and consumer, in both languages, with the
- * parameters that just worked. Returns undefined (and writes nothing) when verify did not pass.
- */
-export function generateAfterVerify(options: AfterVerifyOptions): GeneratedSet[] | undefined {
-  if (!verifyPassed(options.results)) return undefined;
-  const languages: CodeLanguage[] = ['python', 'ts'];
-  return languages.map((language) =>
-    generateInto(
-      path.join(options.outDir, language),
-      {
-        tutorial: options.tutorial,
-        language,
-        values: options.values,
-        profile: options.profile,
-        lang: options.lang,
-      },
-      options.overwrite ?? true,
-    ),
-  );
-}
-
-/** What to print about a generated set: where, and each file's state. */
-export function describeGenerated(lang: Lang, set: GeneratedSet, cwd = process.cwd()): string[] {
+/** What to print about a generated set: where (absolute paths, to copy from anywhere), and each file's state. */
+export function describeGenerated(lang: Lang, set: GeneratedSet): string[] {
   const language = set.language === 'python' ? 'Python' : 'TypeScript';
-  const rel = (p: string) => {
-    const r = path.relative(cwd, p);
-    return r && !r.startsWith('..') ? r : p;
-  };
-  const lines = [t(lang, 'codegen.written', { language, dir: rel(set.dir) })];
+  const lines = [t(lang, 'codegen.written', { language, dir: set.dir })];
   for (const f of set.files) {
-    if (f.state === 'kept') lines.push(`  ! ${t(lang, 'codegen.kept', { file: rel(f.path) })}`);
-    else lines.push(`  ${rel(f.path)}${f.state === 'unchanged' ? ` ${t(lang, 'codegen.unchanged')}` : ''}`);
+    if (f.state === 'kept') lines.push(`  ! ${t(lang, 'codegen.kept', { file: f.path })}`);
+    else lines.push(`  ${f.path}${f.state === 'unchanged' ? ` ${t(lang, 'codegen.unchanged')}` : ''}`);
   }
   return lines;
 }

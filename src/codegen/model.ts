@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { tagToSend } from '../actions/rocketmq/produce.js';
+import { endpointText } from '../actions/rocketmq/endpoints.js';
+import { tagToSend } from '../actions/rocketmq/message.js';
 import { envVarName, splitHostPorts } from '../engine/params.js';
-import { isSecretKey } from '../engine/secrets.js';
+import { isSecretParam, secretParamIds } from '../engine/secrets.js';
 import type { Tutorial } from '../engine/types.js';
 import { fullName, normalize } from '../naming/tdmq.js';
-import { ROCKETMQ } from '../sandbox/rocketmq/config.js';
+import { codeRoute, type NetworkFinding, type Route } from './route.js';
 
 export type CodeLanguage = 'python' | 'ts';
 export const CODE_LANGUAGES: readonly CodeLanguage[] = ['python', 'ts'];
@@ -31,7 +32,7 @@ export interface Setting {
 }
 
 export interface KafkaModel {
-  kind: 'ckafka';
+  kind: 'kafka';
   bootstrapServers: Setting;
   securityProtocol: 'SASL_PLAINTEXT' | 'SASL_SSL';
   username: Setting;
@@ -44,17 +45,22 @@ export interface KafkaModel {
 
 export interface RocketmqModel {
   kind: 'rocketmq';
-  /** gRPC proxy endpoint(s), for rocketmq-client-nodejs. */
+  /** How a run reaches the cluster with these values: the TypeScript programs take the same way. */
+  route: Route;
+  /** The access address(es) as given, scheme gone, `;` between: the gRPC proxy on the gRPC route. */
   endpoints: Setting;
-  /** Name server, for the document's remoting SDK (rocketmq-client-python). */
+  /** Name server(s), `;` between, for the remoting clients (rocketmq-client-python, mq-tutor/remoting). */
   nameServer: Setting;
   namespace: Setting;
   /** As the user gave them, short or full; the programs derive the form their SDK needs. */
   topic: Setting;
   group: Setting;
-  /** Full TDMQ names (namespace%name), written into the Python programs' comments and defaults. */
+  /** The remoting producer's group: the `producerGroup` parameter, else the consumer group. */
+  producerGroup: Setting;
+  /** The full names the remoting programs send (namespace%name), shown in their comments. */
   topicFull: string;
   groupFull: string;
+  producerGroupFull: string;
   /** Short names and namespace, as the gRPC client takes them. */
   topicShort: string;
   groupShort: string;
@@ -73,6 +79,10 @@ export interface ModelContext {
   profile: string;
   /** Resolved parameter values; secret values are ignored. */
   values: Readonly<Record<string, string | undefined>>;
+  /** A name server known to go with these values (the sandbox's), for the remoting SDK. */
+  nameServer?: string;
+  /** The profile's last network check, which says what the address speaks. */
+  network?: NetworkFinding;
 }
 
 export class MissingParamsError extends Error {
@@ -88,21 +98,7 @@ function setting(param: string, value: string, env = envVarName(param)): Setting
 
 /** The environment variables that carry a tutorial's secrets. */
 export function secretEnvVars(tutorial: Tutorial): string[] {
-  return Object.values(tutorial.params)
-    .filter((p) => p.type === 'secret' || isSecretKey(p.id))
-    .map((p) => envVarName(p.id));
-}
-
-/**
- * The document's remoting SDK talks to the name server, the gRPC client to the proxy. For the
- * sandbox (proxy 127.0.0.1:8081) the name server is known; for a cloud cluster, the console's access
- * address is the name server address, which is what the user entered.
- */
-export function nameServerFor(endpoints: string): string {
-  const first = splitHostPorts(endpoints)[0] ?? '';
-  if (/^(127\.0\.0\.1|localhost):/.test(first) && first.endsWith(`:${ROCKETMQ.proxyPort}`))
-    return `${first.slice(0, first.lastIndexOf(':'))}:${ROCKETMQ.namesrvPort}`;
-  return first;
+  return secretParamIds(tutorial).map(envVarName);
 }
 
 /** Turns resolved parameters into what the generators write; a required one missing is an error. */
@@ -110,29 +106,37 @@ export function buildModel(ctx: ModelContext): CodeModel {
   const plain: Record<string, string> = {};
   for (const [key, value] of Object.entries(ctx.values)) {
     const def = ctx.tutorial.params[key];
-    if (value === undefined || isSecretKey(key) || def?.type === 'secret') continue;
+    if (value === undefined || isSecretParam(def)) continue;
     plain[key] = value;
   }
   const need = (keys: string[]) => {
     const missing = keys.filter((k) => !plain[k]);
     if (missing.length) throw new MissingParamsError(missing);
   };
-  if (ctx.tutorial.id === 'rocketmq') {
+  if (ctx.tutorial.broker === 'rocketmq') {
     need(['endpoints', 'topic', 'group']);
     const namespace = plain.namespace ?? '';
     const topic = normalize(namespace, plain.topic ?? '');
     const group = normalize(namespace, plain.group ?? '');
+    const producerGroup = plain.producerGroup || plain.group || '';
+    const producer = normalize(namespace, producerGroup);
     const expression = plain.tag?.trim() || '*';
-    const endpoints = splitHostPorts(plain.endpoints ?? '').join(';');
+    const route = codeRoute(plain, ctx.network);
+    const endpoints = endpointText(plain.endpoints);
     return {
       kind: 'rocketmq',
+      route,
       endpoints: setting('endpoints', endpoints),
-      nameServer: setting('nameServer', nameServerFor(plain.endpoints ?? '')),
+      // The remoting clients talk to a name server: on the remoting route, the address itself; on
+      // the gRPC route, the one the caller knows goes with it (the sandbox's), else the address.
+      nameServer: setting('nameServer', route === 'grpc' ? (ctx.nameServer ?? endpoints) : endpoints),
       namespace: setting('namespace', namespace),
       topic: setting('topic', plain.topic ?? ''),
       group: setting('group', plain.group ?? ''),
+      producerGroup: setting('producerGroup', producerGroup),
       topicFull: fullName(topic.namespace, topic.name),
-      groupFull: fullName(group.namespace || topic.namespace, group.name),
+      groupFull: fullName(group.namespace, group.name),
+      producerGroupFull: fullName(producer.namespace, producer.name),
       topicShort: topic.name,
       groupShort: group.name,
       grpcNamespace: topic.namespace,
@@ -146,7 +150,7 @@ export function buildModel(ctx: ModelContext): CodeModel {
   const securityProtocol = plain.securityProtocol === 'SASL_SSL' ? 'SASL_SSL' : 'SASL_PLAINTEXT';
   if (securityProtocol === 'SASL_SSL') need(['caFile']);
   return {
-    kind: 'ckafka',
+    kind: 'kafka',
     bootstrapServers: setting('bootstrapServers', splitHostPorts(plain.bootstrapServers ?? '').join(',')),
     securityProtocol,
     username: setting('username', plain.username ?? ''),
@@ -159,9 +163,14 @@ export function buildModel(ctx: ModelContext): CodeModel {
   };
 }
 
-/** Every value a model writes into the files, for the README's table. */
-export function filledValues(model: CodeModel): Setting[] {
-  if (model.kind === 'ckafka') {
+/** Whether a language's RocketMQ programs go through the gRPC proxy (only TypeScript can). */
+export function usesGrpc(model: RocketmqModel, language: CodeLanguage): boolean {
+  return language === 'ts' && model.route === 'grpc';
+}
+
+/** Every value a language's programs have written in, for the README's table. */
+export function filledValues(model: CodeModel, language: CodeLanguage): Setting[] {
+  if (model.kind === 'kafka') {
     return [
       model.bootstrapServers,
       model.username,
@@ -170,12 +179,13 @@ export function filledValues(model: CodeModel): Setting[] {
       model.groupId,
     ];
   }
+  const grpc = usesGrpc(model, language);
   return [
-    model.endpoints,
-    model.nameServer,
+    grpc ? model.endpoints : model.nameServer,
     model.namespace,
     model.topic,
     model.group,
+    ...(grpc ? [] : [model.producerGroup]),
     model.tagExpression,
     model.keys,
   ];

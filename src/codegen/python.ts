@@ -158,39 +158,66 @@ ${c('codegen.c.stop', undefined, '    ')}
   return { name: 'consumer.py', content, executable: true };
 }
 
-function rocketmqSettings(c: Commenter, m: RocketmqModel): string {
-  return `${c('codegen.c.nameServer')}
-${assign('NAME_SERVER', m.nameServer)}
+const NAME_SERVERS = `def name_servers(value):
+    servers = []
+    for entry in value.replace(",", ";").split(";"):
+        entry = entry.strip()
+        if "://" in entry:
+            entry = entry.split("://", 1)[1]
+        entry = entry.rstrip("/")
+        if entry:
+            servers.append(entry)
+    return ";".join(servers)`;
+
+function rocketmqSettings(c: Commenter, m: RocketmqModel, role: 'producer' | 'consumer'): string {
+  const group =
+    role === 'producer'
+      ? `PRODUCER_GROUP = full_name(NAMESPACE, setting(${lit(m.producerGroup.env)}, ${lit(m.producerGroup.value)}))  # ${m.producerGroupFull}`
+      : `GROUP = full_name(NAMESPACE, setting(${lit(m.group.env)}, ${lit(m.group.value)}))  # ${m.groupFull}`;
+  return `${c(m.route === 'remoting' ? 'codegen.c.nameServerGiven' : 'codegen.c.nameServer')}
+NAME_SERVER = name_servers(setting(${lit(m.nameServer.env)}, ${lit(m.nameServer.value)}))
 ${c('codegen.c.credentials')}
 ACCESS_KEY = secret("MQ_TUTOR_ACCESS_KEY")
 SECRET_KEY = secret("MQ_TUTOR_SECRET_KEY")
 ${assign('NAMESPACE', m.namespace)}
 ${c('codegen.c.fullNames')}
-GROUP = full_name(NAMESPACE, setting(${lit(m.group.env)}, ${lit(m.group.value)}))  # ${m.groupFull}
+${group}
 TOPIC = full_name(NAMESPACE, setting(${lit(m.topic.env)}, ${lit(m.topic.value)}))  # ${m.topicFull}
 ${assign('TAG_EXPRESSION', m.tagExpression)}`;
 }
+
+/** The SDK's third credential argument: the channel the keys belong to. */
+const CHANNEL = 'TDMQ';
 
 const FULL_NAME = `def full_name(namespace, name):
     if "%" in name or not namespace:
         return name
     return namespace + "%" + name`;
 
+function helpers(c: Commenter): string {
+  return `${HELPERS}
+
+
+${FULL_NAME}
+
+
+${c('codegen.c.nameServerForm')}
+${NAME_SERVERS}`;
+}
+
 export function rocketmqProducerPy(lang: Lang, h: Header, m: RocketmqModel): GeneratedFile {
   const c = commenter(lang, '#');
   const content = `${header(c, h, 'producer', m, 'producer.py', 'codegen.c.rmqProducerWhat')}
 import json
 import os
+import re
 import sys
 from datetime import datetime, timezone
 
 from rocketmq.client import Message, Producer
 
 
-${HELPERS}
-
-
-${FULL_NAME}
+${helpers(c)}
 
 
 def tag_to_send(expression):
@@ -202,13 +229,16 @@ ${c('codegen.c.tagSend', undefined, '    ')}
     return "TagA"
 
 
-${rocketmqSettings(c, m)}
+${rocketmqSettings(c, m, 'producer')}
 TAG = tag_to_send(TAG_EXPRESSION)
-${assign('KEYS', m.keys)}
+${c('codegen.c.keysJoined')}
+KEYS = " ".join(k for k in re.split(r"[,\\s]+", setting(${lit(m.keys.env)}, ${lit(m.keys.value)})) if k)
 
-producer = Producer(GROUP)
+${c('codegen.c.producerGroup')}
+producer = Producer(PRODUCER_GROUP)
 producer.set_name_server_address(NAME_SERVER)
-producer.set_session_credentials(ACCESS_KEY, SECRET_KEY, "")
+${c('codegen.c.channel', { channel: CHANNEL })}
+producer.set_session_credentials(ACCESS_KEY, SECRET_KEY, ${lit(CHANNEL)})
 producer.start()
 try:
     text = sys.argv[1] if len(sys.argv) > 1 else "This is a new message."
@@ -218,7 +248,8 @@ ${c('codegen.c.tagsKeys', undefined, '    ')}
     msg.set_keys(KEYS)
     msg.set_body(json.dumps({"text": text, "sentAt": datetime.now(timezone.utc).isoformat()}))
     ret = producer.send_sync(msg)
-    print("send status=%s msg_id=%s offset=%s" % (ret.status, ret.msg_id, ret.offset), flush=True)
+    status = getattr(ret.status, "name", ret.status)
+    print("send status=%s msg_id=%s offset=%s" % (status, ret.msg_id, ret.offset), flush=True)
 finally:
     producer.shutdown()
 `;
@@ -235,13 +266,10 @@ import time
 from rocketmq.client import ConsumeStatus, PushConsumer
 
 
-${HELPERS}
+${helpers(c)}
 
 
-${FULL_NAME}
-
-
-${rocketmqSettings(c, m)}
+${rocketmqSettings(c, m, 'consumer')}
 
 
 def callback(msg):
@@ -253,7 +281,7 @@ ${c('codegen.c.ack', undefined, '    ')}
 
 consumer = PushConsumer(GROUP)
 consumer.set_name_server_address(NAME_SERVER)
-consumer.set_session_credentials(ACCESS_KEY, SECRET_KEY, "")
+consumer.set_session_credentials(ACCESS_KEY, SECRET_KEY, ${lit(CHANNEL)})
 ${c('codegen.c.tagExpression')}
 consumer.subscribe(TOPIC, callback, TAG_EXPRESSION)
 consumer.start()

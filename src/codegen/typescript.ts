@@ -14,7 +14,7 @@ export const TS_DEV_DEPENDENCIES = {
   typescript: '5.9.3',
 } as const;
 
-const HELPERS = `function setting(name: string, fallback: string): string {
+export const HELPERS = `function setting(name: string, fallback: string): string {
   const value = process.env[name];
   return value ? value : fallback;
 }
@@ -28,11 +28,11 @@ function secret(name: string): string {
   return value;
 }`;
 
-function assign(name: string, s: Setting): string {
+export function assign(name: string, s: Setting): string {
   return `const ${name} = setting(${lit(s.env)}, ${lit(s.value)});`;
 }
 
-function header(
+export function header(
   c: Commenter,
   h: Header,
   file: string,
@@ -52,7 +52,7 @@ function header(
   ].join('\n');
 }
 
-const STOP = `const stop = async () => {
+export const STOP = `const stop = async () => {
   await client.shutdown();
   process.exit(0);
 };
@@ -169,6 +169,14 @@ function splitName(namespace: string, name: string): { namespace: string; name: 
   return at < 0 ? { namespace, name } : { namespace: name.slice(0, at), name: name.slice(at + 1) };
 }`;
 
+export const TAG_TO_SEND = `function tagToSend(expression: string): string {
+  const first = expression
+    .split('||')
+    .map((tag) => tag.trim())
+    .find((tag) => tag && tag !== '*');
+  return first ?? 'TagA';
+}`;
+
 function rocketmqSettings(c: Commenter, m: RocketmqModel, consumer: boolean): string {
   return `${assign('ENDPOINTS', m.endpoints)}
 ${c('codegen.c.credentials')}
@@ -196,13 +204,7 @@ ${SPLIT_NAME}
 ${LOGGER}
 
 ${c('codegen.c.tagSend')}
-function tagToSend(expression: string): string {
-  const first = expression
-    .split('||')
-    .map((tag) => tag.trim())
-    .find((tag) => tag && tag !== '*');
-  return first ?? 'TagA';
-}
+${TAG_TO_SEND}
 
 ${rocketmqSettings(c, m, false)}
 const KEYS = setting(${lit(m.keys.env)}, ${lit(m.keys.value)})
@@ -273,14 +275,14 @@ console.log(\` [Consumer] Waiting for messages on \${topic.name} in group \${gro
   return { name: 'consumer.ts', content };
 }
 
-export function packageJson(tutorial: string, m: KafkaModel | RocketmqModel): GeneratedFile {
-  const dep = m.kind === 'ckafka' ? 'kafkajs' : 'rocketmq-client-nodejs';
+/** The generated package.json, depending on the client its programs import. */
+export function packageJson(tutorial: string, dependencies: Record<string, string>): GeneratedFile {
   const pkg = {
     name: `mq-tutor-${tutorial}-example`,
     private: true,
     type: 'module',
     scripts: { producer: 'tsx producer.ts', consumer: 'tsx consumer.ts', typecheck: 'tsc --noEmit' },
-    dependencies: { [dep]: TS_DEPENDENCIES[dep] },
+    dependencies,
     devDependencies: TS_DEV_DEPENDENCIES,
   };
   return { name: 'package.json', content: `${JSON.stringify(pkg, null, 2)}\n` };

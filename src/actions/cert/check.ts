@@ -3,11 +3,12 @@ import tls from 'node:tls';
 import { splitHostPorts } from '../../engine/params.js';
 import { msg } from '../../i18n/index.js';
 import { splitHostPort } from '../network/probe.js';
+import { reachableServers, unreachableNote } from '../network/reachable.js';
 import { type ActionDefinition, type ParamValues, StepFailure } from '../types.js';
 import { CaFileError, parseCaPem, validityAt } from './pem.js';
 
 interface Input {
-  server: string;
+  servers: string[];
   caFile: string;
   checkHostname: boolean;
 }
@@ -41,10 +42,11 @@ export function handshake(
       checkServerIdentity: checkHostname ? tls.checkServerIdentity : () => undefined,
       timeout: HANDSHAKE_TIMEOUT_MS,
     });
+    // The server goes with the error, so that a diagnosis names the one that failed, not the list's first.
     const fail = (error: Error) => {
       socket.destroy();
       signal.removeEventListener('abort', onAbort);
-      reject(error);
+      reject(Object.assign(error, { host, port }));
     };
     const onAbort = () => fail(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
     signal.addEventListener('abort', onAbort, { once: true });
@@ -77,7 +79,7 @@ export function handshake(
 export const action: ActionDefinition<Input> = {
   id: 'cert.check',
   input: (params: ParamValues) => ({
-    server: splitHostPorts(params.bootstrapServers ?? '')[0] ?? '',
+    servers: splitHostPorts(params.bootstrapServers ?? ''),
     caFile: params.caFile ?? '',
     checkHostname: (params.checkHostname ?? 'false').toLowerCase() === 'true',
   }),
@@ -104,23 +106,22 @@ export const action: ActionDefinition<Input> = {
     const expired = certificates.every((c) => validityAt(c, now) !== 'valid') ? certificates[0] : undefined;
     if (expired) {
       throw new StepFailure(
-        {
-          code: validityAt(expired, now) === 'expired' ? 'CA_EXPIRED' : 'CA_NOT_YET_VALID',
-          values: {
-            subject: expired.subject,
-            from: expired.validFrom,
-            to: expired.validTo,
-            file: input.caFile,
-          },
-        },
+        validityAt(expired, now) === 'expired'
+          ? {
+              code: 'CA_EXPIRED',
+              values: { subject: expired.subject, to: expired.validTo, file: input.caFile },
+            }
+          : { code: 'CA_NOT_YET_VALID', values: { from: expired.validFrom, file: input.caFile } },
         { certificates },
       );
     }
-    ctx.progress(
-      msg('cert.progress.handshake', { server: input.server, hostname: input.checkHostname ? 'on' : 'off' }),
-    );
-    const result = await handshake(input.server, pem, input.checkHostname, ctx.signal);
-    const notes = certificates.some((c) => !c.isCa) ? [msg('cert.note.notCa')] : [];
+    // Like a client, the handshake is with the first server of the list that answers.
+    const reachable = await reachableServers(input.servers, ctx);
+    const server = reachable.servers[0] ?? '';
+    ctx.progress(msg('cert.progress.handshake', { server, hostname: input.checkHostname ? 'on' : 'off' }));
+    const result = await handshake(server, pem, input.checkHostname, ctx.signal);
+    const notes = unreachableNote(reachable, server);
+    if (certificates.some((c) => !c.isCa)) notes.push(msg('cert.note.notCa'));
     const daysLeft = Math.floor((Date.parse(certificates[0]?.validTo ?? '') - now.getTime()) / 86_400_000);
     if (daysLeft < 30) notes.push(msg('cert.note.expiresSoon', { days: daysLeft }));
     return {
@@ -128,12 +129,13 @@ export const action: ActionDefinition<Input> = {
       details: {
         caFile: input.caFile,
         certificates,
-        server: input.server,
+        server,
+        unreachable: reachable.dead,
         checkHostname: input.checkHostname,
         handshake: result,
       },
       summary: msg('cert.ok', {
-        server: input.server,
+        server,
         protocol: result.protocol ?? 'TLS',
         subject: result.peerSubject,
       }),

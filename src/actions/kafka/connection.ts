@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Kafka, KafkaConfig } from 'kafkajs';
 import { splitHostPorts } from '../../engine/params.js';
-import type { ParamValues } from '../types.js';
+import { type Reachable, reachableServers } from '../network/reachable.js';
+import type { ActionContext, ParamValues } from '../types.js';
 
 export interface KafkaConnection {
   brokers: string[];
@@ -22,6 +23,19 @@ export function kafkaConnection(params: ParamValues): KafkaConnection {
     caFile: securityProtocol === 'SASL_SSL' ? params.caFile : undefined,
     checkHostname: (params.checkHostname ?? 'false').toLowerCase() === 'true',
   };
+}
+
+/**
+ * The connection with only the bootstrap servers that answer. kafkajs moves on to the next seed
+ * broker only within its few retries, and a dead one in the list would also hide the real answer of
+ * a live one (e.g. a TLS port spoken to in plaintext) behind a refused connection.
+ */
+export async function reachableConnection(
+  conn: KafkaConnection,
+  ctx: ActionContext,
+): Promise<{ connection: KafkaConnection; reachable: Reachable }> {
+  const reachable = await reachableServers(conn.brokers, ctx);
+  return { connection: { ...conn, brokers: reachable.servers }, reachable };
 }
 
 /**

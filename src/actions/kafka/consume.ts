@@ -1,9 +1,18 @@
 import type { Admin, Consumer, KafkaMessage } from 'kafkajs';
 import { msg } from '../../i18n/index.js';
 import { sleep } from '../../util/wait.js';
-import { type ActionDefinition, type ParamValues, StepFailure } from '../types.js';
-import { createKafka, type KafkaConnection, kafkaConnection, onAbort } from './connection.js';
+import { succeeded } from '../earlier-result.js';
+import { unreachableNote } from '../network/reachable.js';
+import { type ActionContext, type ActionDefinition, type ParamValues, StepFailure } from '../types.js';
+import {
+  createKafka,
+  type KafkaConnection,
+  kafkaConnection,
+  onAbort,
+  reachableConnection,
+} from './connection.js';
 import { explainKafkaError } from './explain.js';
+import { otherHolderOf } from './partition-holder.js';
 
 interface Input {
   connection: KafkaConnection;
@@ -20,8 +29,13 @@ export interface SeenMessage {
   ours: boolean;
 }
 
-/** How far back a consumer looks when it has no produced message of this run to aim at. */
+/** How far back a consumer looks when the produce result does not say when it was sent. */
 const LOOKBACK_MS = 60_000;
+/**
+ * After a join that did not bring the message's partition, how long the group gets to settle
+ * before its members are asked who holds it (a pending rebalance shows within a few heartbeats).
+ */
+const SETTLE_MS = 3000;
 /** After our message is seen, how long to keep showing what else just arrived. */
 const DRAIN_MS = 1500;
 /** Leaves time for the diagnosis and a clean leave inside the step's own limit. */
@@ -35,9 +49,12 @@ interface Produced {
   sentAt?: string;
 }
 
-function producedOf(details: Record<string, unknown> | undefined): Produced | undefined {
-  if (!details || typeof details.partition !== 'number' || typeof details.offset !== 'number')
-    return undefined;
+/** The message the produce step sent, when it did (passed, or passed with a warning). */
+function producedOf(ctx: ActionContext): Produced | undefined {
+  const result = ctx.resultOf('kafka.produce');
+  if (!succeeded(result)) return undefined;
+  const details = result.details;
+  if (typeof details.partition !== 'number' || typeof details.offset !== 'number') return undefined;
   return {
     partition: details.partition,
     offset: details.offset,
@@ -56,15 +73,13 @@ async function startOffsets(
   admin: Admin,
   topic: string,
   since: number,
-  produced?: Produced,
+  produced: Produced,
 ): Promise<Map<number, string>> {
   const byTime = await admin.fetchTopicOffsetsByTimestamp(topic, since);
   const starts = new Map<number, string>();
   for (const { partition, offset } of byTime) starts.set(partition, offset);
-  if (produced) {
-    const current = Number(starts.get(produced.partition) ?? produced.offset);
-    starts.set(produced.partition, String(Math.min(current, produced.offset)));
-  }
+  const current = Number(starts.get(produced.partition) ?? produced.offset);
+  starts.set(produced.partition, String(Math.min(current, produced.offset)));
   return starts;
 }
 
@@ -80,10 +95,15 @@ export const action: ActionDefinition<Input> = {
     groupId: params.groupId ?? '',
   }),
   async run(input, ctx) {
-    const produced = producedOf(ctx.resultOf('kafka.produce')?.details);
-    const marker = produced?.marker || ctx.runId;
-    const since = produced?.sentAt ? Date.parse(produced.sentAt) - 5000 : Date.now() - LOOKBACK_MS;
-    const kafka = await createKafka(input.connection, 'mq-tutor-consumer');
+    const produced = producedOf(ctx);
+    // Nothing was sent that this step could recognise: say so before joining the group, where it
+    // would only read (and commit) other people's messages until its time ran out.
+    if (!produced)
+      throw new StepFailure({ code: 'CONSUME_NOTHING_PRODUCED', values: { group: input.groupId } });
+    const marker = produced.marker || ctx.runId;
+    const since = produced.sentAt ? Date.parse(produced.sentAt) - 5000 : Date.now() - LOOKBACK_MS;
+    const { connection, reachable } = await reachableConnection(input.connection, ctx);
+    const kafka = await createKafka(connection, 'mq-tutor-consumer');
     const admin = kafka.admin();
     let consumer: Consumer | undefined;
     let finish: () => void = () => {};
@@ -112,7 +132,6 @@ export const action: ActionDefinition<Input> = {
         allowAutoTopicCreation: false,
       });
       const c = consumer;
-      ctx.progress(msg('kafka.progress.joining', { group: input.groupId }));
       // Where to start is worked out while the consumer connects.
       const positions = async () => {
         await admin.connect();
@@ -120,12 +139,23 @@ export const action: ActionDefinition<Input> = {
           startOffsets(admin, input.topic, since, produced),
           admin.fetchTopicOffsets(input.topic),
         ]);
-        return { starts, ends: new Map(high.map((p) => [p.partition, Number(p.high)])) };
+        return {
+          starts,
+          ends: new Map(high.map((p) => [p.partition, Number(p.high)])),
+          logStart: Number(high.find((p) => p.partition === produced.partition)?.low ?? 0),
+        };
       };
-      const [{ starts, ends }] = await Promise.all([positions(), c.connect()]);
+      const [{ starts, ends, logStart }] = await Promise.all([positions(), c.connect()]);
       reached = true;
       ctx.signal.throwIfAborted();
-      void admin.disconnect().catch(() => {});
+      // Retention or a delete-records request has removed the message: no consumer can read it now.
+      if (produced.offset < logStart) {
+        throw new StepFailure({
+          code: 'CONSUME_MESSAGE_DELETED',
+          values: { topic: input.topic, partition: produced.partition, offset: produced.offset, logStart },
+        });
+      }
+      ctx.progress(msg('kafka.progress.joining', { group: input.groupId }));
       await c.subscribe({ topics: [input.topic], fromBeginning: false });
 
       const seen: SeenMessage[] = [];
@@ -135,8 +165,33 @@ export const action: ActionDefinition<Input> = {
       const caughtUp = () =>
         assigned.every((p) => (read.get(p) ?? Number(starts.get(p) ?? 0) - 1) >= (ends.get(p) ?? 0) - 1);
 
+      let joins = 0;
+      // Another member given the message's partition keeps it while the group stays as it is; once
+      // the group has settled like that, waiting longer would not bring the message here.
+      const checkHolder = async (join: number, memberId: string) => {
+        await sleep(SETTLE_MS);
+        if (join !== joins || ours) return;
+        const holder = await otherHolderOf(admin, input.groupId, input.topic, produced.partition, memberId);
+        if (!holder || join !== joins || ours) return;
+        fail(
+          new StepFailure(
+            {
+              code: 'CONSUME_PARTITION_HELD',
+              values: {
+                topic: input.topic,
+                partition: produced.partition,
+                group: input.groupId,
+                member: holder.clientId,
+                host: holder.clientHost,
+              },
+            },
+            { assigned, holder },
+          ),
+        );
+      };
       c.on(c.events.GROUP_JOIN, (event) => {
         joined();
+        joins += 1;
         assigned = event.payload.memberAssignment[input.topic] ?? [];
         ctx.progress(
           msg('kafka.progress.joined', { group: input.groupId, partitions: assigned.join(', ') || '-' }),
@@ -145,6 +200,8 @@ export const action: ActionDefinition<Input> = {
           const offset = starts.get(partition);
           if (offset !== undefined) c.seek({ topic: input.topic, partition, offset });
         }
+        if (!assigned.includes(produced.partition))
+          void checkHolder(joins, event.payload.memberId).catch(() => {});
       });
       c.on(c.events.CRASH, (event) => fail(event.payload.error));
 
@@ -188,14 +245,16 @@ export const action: ActionDefinition<Input> = {
       clearTimeout(timer);
 
       if (!ours) {
+        const seconds = Math.round(waitMs / 1000);
         throw new StepFailure(
           {
-            code: produced ? 'CONSUME_NOT_SEEN' : 'CONSUME_NOTHING_PRODUCED',
+            code: 'CONSUME_NOT_SEEN',
             values: {
               topic: input.topic,
               group: input.groupId,
-              seconds: Math.round(waitMs / 1000),
-              partition: produced?.partition ?? '-',
+              seconds,
+              partition: produced.partition,
+              assigned: assigned.join(', ') || '-',
             },
           },
           { seen: seen.slice(-20), assigned },
@@ -210,8 +269,10 @@ export const action: ActionDefinition<Input> = {
           offset: String(offset + 1),
         })),
       );
+      const notes = unreachableNote(reachable);
       return {
-        status: 'passed',
+        status: notes.length > 0 ? 'warned' : 'passed',
+        notes,
         details: {
           topic: ours.topic,
           partition: ours.partition,
@@ -221,6 +282,7 @@ export const action: ActionDefinition<Input> = {
           groupId: input.groupId,
           messagesRead: seen.length,
           others: seen.filter((m) => !m.ours).slice(0, 20),
+          unreachable: reachable.dead,
         },
         summary: msg('kafka.consume.ok', {
           partition: ours.partition,
@@ -230,7 +292,7 @@ export const action: ActionDefinition<Input> = {
         }),
       };
     } catch (error) {
-      throw await explainKafkaError(error, input.connection, reached);
+      throw await explainKafkaError(error, connection, reached);
     } finally {
       cancel();
       // Stopped while joining: let the join finish first, or the member would stay in the group

@@ -1,5 +1,4 @@
 import tls from 'node:tls';
-import { splitHostPorts } from '../../engine/params.js';
 import { errorChain } from '../../util/errors.js';
 import { lostIfConnected } from '../lost.js';
 import { splitHostPort } from '../network/probe.js';
@@ -46,7 +45,8 @@ export async function explainKafkaError(
   if (reached) return lostIfConnected(error, reached);
   const closed = errorChain(error).some((e) => e.name === 'KafkaJSConnectionClosedError');
   if (!closed || conn.securityProtocol !== 'SASL_PLAINTEXT') return error;
-  const server = splitHostPorts(conn.brokers.join(','))[0];
-  if (server && (await answersTls(server, 2000))) return new PlaintextToTlsPortError(server);
-  return error;
+  // Every server of the list is asked: the one the client was talking to need not be the first.
+  const tlsAnswers = await Promise.all(conn.brokers.map((server) => answersTls(server, 2000)));
+  const server = conn.brokers.find((_, i) => tlsAnswers[i]);
+  return server ? new PlaintextToTlsPortError(server) : error;
 }

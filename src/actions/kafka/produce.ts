@@ -1,6 +1,13 @@
 import { msg } from '../../i18n/index.js';
+import { unreachableNote } from '../network/reachable.js';
 import type { ActionDefinition, ParamValues } from '../types.js';
-import { createKafka, type KafkaConnection, kafkaConnection, onAbort } from './connection.js';
+import {
+  createKafka,
+  type KafkaConnection,
+  kafkaConnection,
+  onAbort,
+  reachableConnection,
+} from './connection.js';
 import { explainKafkaError } from './explain.js';
 
 interface Input {
@@ -26,7 +33,8 @@ export const action: ActionDefinition<Input> = {
   input: (params: ParamValues) => ({ connection: kafkaConnection(params), topic: params.topic ?? '' }),
   async run(input, ctx) {
     const { Partitioners } = (await import('kafkajs')).default;
-    const kafka = await createKafka(input.connection, 'mq-tutor-producer');
+    const { connection, reachable } = await reachableConnection(input.connection, ctx);
+    const kafka = await createKafka(connection, 'mq-tutor-producer');
     const producer = kafka.producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
@@ -34,7 +42,7 @@ export const action: ActionDefinition<Input> = {
     const cancel = onAbort(ctx.signal, () => producer.disconnect());
     let reached = false;
     try {
-      ctx.progress(msg('kafka.progress.connecting', { brokers: input.connection.brokers.join(', ') }));
+      ctx.progress(msg('kafka.progress.connecting', { brokers: connection.brokers.join(', ') }));
       await producer.connect();
       reached = true;
       const sentAt = new Date();
@@ -48,8 +56,10 @@ export const action: ActionDefinition<Input> = {
       });
       if (!meta) throw new Error('the broker returned no record metadata');
       const offset = Number(meta.baseOffset ?? meta.offset);
+      const notes = unreachableNote(reachable);
       return {
-        status: 'passed',
+        status: notes.length > 0 ? 'warned' : 'passed',
+        notes,
         details: {
           topic: input.topic,
           partition: meta.partition,
@@ -58,11 +68,12 @@ export const action: ActionDefinition<Input> = {
           value: message.value,
           marker: ctx.runId,
           sentAt: sentAt.toISOString(),
+          unreachable: reachable.dead,
         },
         summary: msg('kafka.produce.ok', { topic: input.topic, partition: meta.partition, offset }),
       };
     } catch (error) {
-      throw await explainKafkaError(error, input.connection, reached);
+      throw await explainKafkaError(error, connection, reached);
     } finally {
       cancel();
       await producer.disconnect().catch(() => {});

@@ -1,6 +1,14 @@
 import { msg } from '../../i18n/index.js';
+import { succeeded } from '../earlier-result.js';
+import { unreachableNote } from '../network/reachable.js';
 import { type ActionDefinition, type ParamValues, StepFailure } from '../types.js';
-import { createKafka, type KafkaConnection, kafkaConnection, onAbort } from './connection.js';
+import {
+  createKafka,
+  type KafkaConnection,
+  kafkaConnection,
+  onAbort,
+  reachableConnection,
+} from './connection.js';
 import { explainKafkaError } from './explain.js';
 
 interface Input {
@@ -30,12 +38,13 @@ export const action: ActionDefinition<Input> = {
   async run(input, ctx) {
     const produced = ctx.resultOf('kafka.produce');
     const consumed = ctx.resultOf('kafka.consume');
-    if (produced?.status !== 'passed') throw new StepFailure({ code: 'VERIFY_NO_PRODUCE' });
-    if (consumed?.status !== 'passed') throw new StepFailure({ code: 'VERIFY_NO_CONSUME' });
+    if (!succeeded(produced)) throw new StepFailure({ code: 'VERIFY_NO_PRODUCE' });
+    if (!succeeded(consumed)) throw new StepFailure({ code: 'VERIFY_NO_CONSUME' });
     const p = produced.details;
     const c = consumed.details;
 
-    const kafka = await createKafka(input.connection, 'mq-tutor-verify');
+    const { connection, reachable } = await reachableConnection(input.connection, ctx);
+    const kafka = await createKafka(connection, 'mq-tutor-verify');
     const admin = kafka.admin();
     const cancel = onAbort(ctx.signal, () => admin.disconnect());
     let reached = false;
@@ -115,9 +124,11 @@ export const action: ActionDefinition<Input> = {
           }),
         );
       }
+      const notes = unreachableNote(reachable);
       return {
-        status: 'passed',
-        details,
+        status: notes.length > 0 ? 'warned' : 'passed',
+        notes,
+        details: { ...details, unreachable: reachable.dead },
         summary: msg('kafka.verify.ok', {
           partition: String(p.partition),
           offset: String(p.offset),
@@ -127,7 +138,7 @@ export const action: ActionDefinition<Input> = {
         }),
       };
     } catch (error) {
-      throw await explainKafkaError(error, input.connection, reached);
+      throw await explainKafkaError(error, connection, reached);
     } finally {
       cancel();
       await admin.disconnect().catch(() => {});

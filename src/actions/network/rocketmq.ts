@@ -1,56 +1,89 @@
-import { splitHostPorts } from '../../engine/params.js';
 import { msg } from '../../i18n/index.js';
+import type { HostPort } from '../../util/addresses.js';
+import { endpointList, hostPort } from '../rocketmq/endpoints.js';
+import { chosenProtocol, type Route, speaksAt } from '../rocketmq/route.js';
 import { type ActionDefinition, type ParamValues, StepFailure } from '../types.js';
 import { checkAll } from './check-all.js';
-import { speaksHttp2, splitHostPort } from './probe.js';
 
 interface Input {
-  endpoints: string[];
+  addresses: HostPort[];
+  protocol: Route | 'auto';
 }
 
-/** The usual name server port of RocketMQ's remoting protocol, which the gRPC clients cannot use. */
-const NAME_SERVER_PORT = 9876;
+interface Spoken {
+  server: string;
+  /** What it answered as: remoting (a name server), grpc (a 5.x proxy), nothing at all, or neither. */
+  route: Route | 'silent' | 'neither';
+}
 
+/**
+ * Reachability of every address, then what each one really speaks: a remoting frame (a name
+ * server, the document's route on a 4.x cluster) or HTTP/2 (a 5.x gRPC proxy). With protocol
+ * `auto` that decides the route the later steps take; a chosen protocol the address does not
+ * speak is a failure that says which one it is.
+ */
 export const action: ActionDefinition<Input> = {
   id: 'network.rocketmq',
-  input: (params: ParamValues) => ({ endpoints: splitHostPorts(params.endpoints ?? '') }),
+  input: (params: ParamValues) => ({
+    addresses: endpointList(params.endpoints),
+    protocol: chosenProtocol(params),
+  }),
   async run(input, ctx) {
-    const { results, failures } = await checkAll(input.endpoints, ctx);
-    const grpc: { server: string; http2: boolean }[] = [];
-    for (const r of results) {
-      const { host, port } = splitHostPort(r.server);
-      const http2 = await speaksHttp2(r.address || host, port, 3000);
-      grpc.push({ server: r.server, http2 });
-      ctx.progress(msg(http2 ? 'network.progress.grpcYes' : 'network.progress.grpcNo', { server: r.server }));
-    }
+    const servers = input.addresses.map(hostPort);
+    const { results, failures } = await checkAll(servers, ctx);
+    const spoken: Spoken[] = await Promise.all(
+      results.map(async (r) => {
+        const address = input.addresses[servers.indexOf(r.server)] as HostPort;
+        const route = await speaksAt({ host: r.address || address.host, port: address.port }, ctx.signal);
+        ctx.progress(msg(`network.progress.speaks.${route}`, { server: r.server }), {
+          server: r.server,
+          route,
+        });
+        return { server: r.server, route };
+      }),
+    );
+    const wanted = input.protocol;
+    const fits = spoken.filter((s) =>
+      wanted === 'auto' ? s.route === 'remoting' || s.route === 'grpc' : s.route === wanted,
+    );
+    const route: Route | undefined = wanted === 'auto' ? (fits[0]?.route as Route | undefined) : wanted;
     const details = {
       servers: results,
-      grpc,
+      spoken,
+      route: route ?? null,
+      endpoints: servers.join(';'),
       failed: failures.map((f) => ({ host: f.host, port: f.port, code: f.code })),
     };
-    const notGrpc = grpc.filter((g) => !g.http2);
-    if (notGrpc.length > 0 && notGrpc.length === grpc.length) {
-      const first = notGrpc[0]?.server ?? '';
-      const { port } = splitHostPort(first);
-      throw new StepFailure(
-        {
-          code: port === NAME_SERVER_PORT ? 'RMQ_NAMESERVER_PORT' : 'RMQ_NOT_GRPC',
-          values: { endpoint: first, port },
-        },
-        details,
-      );
+    if (fits.length === 0) {
+      const first = spoken[0] as Spoken;
+      const port = Number(first.server.slice(first.server.lastIndexOf(':') + 1));
+      const endpoint = first.server;
+      if (first.route === 'silent')
+        throw new StepFailure({ code: 'RMQ_SILENT_ENDPOINT', values: { endpoint } }, details);
+      if (wanted === 'grpc' && first.route === 'remoting')
+        throw new StepFailure({ code: 'RMQ_NAMESERVER_PORT', values: { endpoint, port } }, details);
+      if (wanted === 'grpc') throw new StepFailure({ code: 'RMQ_NOT_GRPC', values: { endpoint } }, details);
+      if (wanted === 'remoting' && first.route === 'grpc')
+        throw new StepFailure({ code: 'RMQ_GRPC_FOR_REMOTING', values: { endpoint } }, details);
+      if (wanted === 'remoting')
+        throw new StepFailure({ code: 'RMQ_NOT_NAMESERVER', values: { endpoint } }, details);
+      throw new StepFailure({ code: 'RMQ_UNKNOWN_PROTOCOL', values: { endpoint } }, details);
     }
-    if (failures.length > 0 || notGrpc.length > 0) {
+    const summary = msg(route === 'remoting' ? 'network.route.remoting' : 'network.route.grpc', {
+      server: fits[0]?.server ?? '',
+    });
+    const mixed = spoken.some((s) => s.route !== route);
+    if (failures.length > 0 || mixed) {
       return {
         status: 'warned',
         details,
-        summary: msg('network.partial', {
-          ok: results.length - notGrpc.length,
-          total: input.endpoints.length,
-        }),
-        notes: [msg('network.partialNote')],
+        summary,
+        notes: [
+          msg('network.partial', { ok: fits.length, total: servers.length }),
+          msg('network.partialNote'),
+        ],
       };
     }
-    return { status: 'passed', details, summary: msg('network.okGrpc', { count: results.length }) };
+    return { status: 'passed', details, summary };
   },
 };

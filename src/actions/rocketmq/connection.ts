@@ -1,6 +1,8 @@
 import type { ILogger } from 'rocketmq-client-nodejs';
 import { normalize } from '../../naming/tdmq.js';
-import type { ParamValues } from '../types.js';
+import { type Reachable, reachableServers } from '../network/reachable.js';
+import type { ActionContext, ParamValues } from '../types.js';
+import { endpointText } from './endpoints.js';
 
 export interface RocketmqConnection {
   endpoints: string;
@@ -13,15 +15,24 @@ export function rocketmqConnection(params: ParamValues): RocketmqConnection {
   // A topic pasted with its full TDMQ name brings the namespace along.
   const topic = normalize(params.namespace ?? '', params.topic ?? '');
   return {
-    endpoints: (params.endpoints ?? '')
-      .split(/[,;]/)
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .join(';'),
+    endpoints: endpointText(params.endpoints),
     namespace: topic.namespace,
     accessKey: params.accessKey ?? '',
     secretKey: params.secretKey ?? '',
   };
+}
+
+/**
+ * The connection with one endpoint: the first of the list that answers. The Node.js client turns a
+ * list into a gRPC target that grpc-js cannot resolve, so a list is chosen from here, as the other
+ * clients do by trying each address in turn.
+ */
+export async function reachableEndpoint(
+  conn: RocketmqConnection,
+  ctx: ActionContext,
+): Promise<{ connection: RocketmqConnection; reachable: Reachable }> {
+  const reachable = await reachableServers(conn.endpoints.split(';').filter(Boolean), ctx);
+  return { connection: { ...conn, endpoints: reachable.servers[0] ?? conn.endpoints }, reachable };
 }
 
 export function shortName(params: ParamValues, key: 'topic' | 'group'): string {

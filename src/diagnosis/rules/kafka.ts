@@ -34,15 +34,12 @@ export const kafkaRules: Rule[] = [
     (chain.some(typeIs('UNKNOWN_TOPIC_OR_PARTITION')) || chain.some(nameIs('KafkaJSTopicMetadataNotLoaded')))
       ? { code: 'UNKNOWN_TOPIC', values: who(ctx) }
       : undefined,
-  (chain, ctx) =>
-    isKafka(ctx) && chain.some(typeIs('CLUSTER_AUTHORIZATION_FAILED'))
-      ? { code: 'CLUSTER_AUTHORIZATION_FAILED', values: who(ctx) }
-      : undefined,
-  // A SASL_PLAINTEXT client talking to a TLS listener (confirmed by a TLS hello, see explain.ts).
-  (chain, ctx) =>
-    chain.some(nameIs('PlaintextToTlsPortError'))
-      ? { code: 'PLAINTEXT_TO_TLS_PORT', values: who(ctx) }
-      : undefined,
+  // A SASL_PLAINTEXT client talking to a TLS listener (confirmed by a TLS hello, see explain.ts),
+  // named by the server that answered TLS, which need not be the list's first.
+  (chain) => {
+    const e = chain.find(nameIs('PlaintextToTlsPortError'));
+    return e ? { code: 'PLAINTEXT_TO_TLS_PORT', values: { servers: String(e.server) } } : undefined;
+  },
   (chain, ctx) =>
     isKafka(ctx) &&
     (chain.some(nameIs('KafkaJSConnectionClosedError')) ||
@@ -64,6 +61,7 @@ export const kafkaRules: Rule[] = [
         'BROKER_NOT_AVAILABLE',
         'NOT_COORDINATOR',
         'COORDINATOR_NOT_AVAILABLE',
+        'COORDINATOR_LOAD_IN_PROGRESS',
       ),
     )
       ? { code: 'BROKER_UNAVAILABLE', values: who(ctx) }

@@ -15,10 +15,9 @@ export const localRules: Rule[] = [
   (chain) => {
     const e = chain.find((x) => x instanceof CaFileError) as CaFileError | undefined;
     if (!e) return undefined;
-    return {
-      code: e.reason === 'unreadable' ? 'CA_FILE_UNREADABLE' : 'CA_FILE_INVALID',
-      values: { file: e.file },
-    };
+    return e.reason === 'unreadable'
+      ? { code: 'CA_FILE_UNREADABLE', values: { file: e.file } }
+      : { code: 'CA_FILE_INVALID', values: { file: e.file } };
   },
   (chain) => {
     const e = chain.find((x) => x instanceof ProbeError) as ProbeError | undefined;

@@ -1,8 +1,13 @@
 import { codeIs, messageMatches } from '../chain.js';
 import type { DiagnoseContext, Rule } from './rule.js';
 
-/** host and port from "connect ECONNREFUSED 1.2.3.4:9092" or "getaddrinfo ENOTFOUND host". */
+/**
+ * host and port from "connect ECONNREFUSED 1.2.3.4:9092" or "getaddrinfo ENOTFOUND host", else from
+ * the server an error names (a TLS check's handshake, kafkajs's broker), else the list's first.
+ */
 function target(chain: Record<string, unknown>[], context: DiagnoseContext): { host: string; port: string } {
+  const named = chain.find((e) => typeof e.host === 'string' && e.host && e.port !== undefined);
+  const broker = chain.find((e) => typeof e.broker === 'string' && /:\d+$/.test(e.broker));
   for (const e of chain) {
     const m = /(?:ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\s+([^\s]+):(\d+)/.exec(
       String(e.message ?? ''),
@@ -11,7 +16,11 @@ function target(chain: Record<string, unknown>[], context: DiagnoseContext): { h
     const dns = /(?:ENOTFOUND|EAI_AGAIN)\s+([^\s]+)/.exec(String(e.message ?? ''));
     if (dns) return { host: dns[1] ?? '', port: '' };
   }
-  const first = (context.values.bootstrapServers ?? context.values.endpoints ?? '').split(/[,;]/)[0] ?? '';
+  if (named) return { host: String(named.host), port: String(named.port) };
+  const first =
+    (broker?.broker as string | undefined) ??
+    (context.values.bootstrapServers ?? context.values.endpoints ?? '').split(/[,;]/)[0] ??
+    '';
   const at = first.lastIndexOf(':');
   return { host: first.slice(0, at), port: first.slice(at + 1) };
 }

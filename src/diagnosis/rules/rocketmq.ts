@@ -36,6 +36,7 @@ const UNAUTHORIZED = 40100;
 const TOPIC_NOT_FOUND = 40402;
 const CONSUMER_GROUP_NOT_FOUND = 40403;
 const PROXY_TIMEOUT = 50400;
+const TOO_MANY_REQUESTS = 42900;
 const UNAVAILABLE = 14;
 const DEADLINE_EXCEEDED = 4;
 const NAME_SERVER_PORT = '9876';
@@ -52,6 +53,10 @@ export const rocketmqRules: Rule[] = [
     }
     return { code: 'RMQ_AUTH_FAILED', values: who(ctx) };
   },
+  (chain, ctx) =>
+    isRocketmq(ctx) && statusCode(chain) === TOO_MANY_REQUESTS
+      ? { code: 'RMQ_BROKER_BUSY', values: { endpoints: who(ctx).endpoints } }
+      : undefined,
   (chain, ctx) =>
     isRocketmq(ctx) && statusCode(chain) === 40300
       ? { code: 'RMQ_PERMISSION_DENIED', values: who(ctx) }

@@ -1,14 +1,7 @@
-import type { Diagnosis } from '../../engine/types.js';
+import type { DiagnoseContext } from '../../engine/contract.js';
+import type { CodedDiagnosis } from '../catalog.js';
 
-export interface DiagnoseContext {
-  action: string;
-  values: Readonly<Record<string, string | undefined>>;
-  timedOut: boolean;
-  timeoutSeconds: number;
-}
+export type { DiagnoseContext } from '../../engine/contract.js';
 
 /** Looks at an error chain; returns a diagnosis when it recognises the failure. */
-export type Rule = (
-  chain: Record<string, unknown>[],
-  context: DiagnoseContext,
-) => Omit<Diagnosis, 'cause'> | undefined;
+export type Rule = (chain: Record<string, unknown>[], context: DiagnoseContext) => CodedDiagnosis | undefined;

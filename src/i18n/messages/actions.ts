@@ -42,20 +42,40 @@ export const actionMessages = {
     zh: '{server}：{dnsMs} 毫秒解析到 {address}，{tcpMs} 毫秒建立 TCP 连接',
   },
   'network.progress.failed': { en: '{server}: failed ({code})', zh: '{server}：失败（{code}）' },
-  'network.progress.grpcYes': {
+  'network.progress.speaks.remoting': {
+    en: '{server}: answers in the remoting protocol, as a name server does',
+    zh: '{server}：以 Remoting 协议应答，这是 NameServer',
+  },
+  'network.progress.speaks.grpc': {
     en: '{server}: answers as a gRPC (HTTP/2) server',
     zh: '{server}：以 gRPC（HTTP/2）服务应答',
   },
-  'network.progress.grpcNo': {
-    en: '{server}: does not answer as a gRPC (HTTP/2) server',
-    zh: '{server}：没有以 gRPC（HTTP/2）服务应答',
+  'network.progress.speaks.silent': {
+    en: '{server}: accepts the connection, then says nothing',
+    zh: '{server}：接受连接后没有任何回应',
+  },
+  'network.progress.speaks.neither': {
+    en: '{server}: answers neither as a name server nor as a gRPC server',
+    zh: '{server}：既不是 NameServer，也不是 gRPC 服务',
   },
   'network.ok': { en: 'All {count} server(s) are reachable.', zh: '全部 {count} 个地址均可连通。' },
-  'network.okGrpc': {
-    en: 'The endpoint is reachable and speaks gRPC.',
-    zh: '接入点可连通，并且是 gRPC 服务。',
+  'network.route.remoting': {
+    en: '{server} is a name server (remoting): the document’s route. The next steps go through it, as the document’s Python SDK does.',
+    zh: '{server} 是 NameServer（Remoting）：这正是文档的方式。接下来的步骤像文档中的 Python SDK 一样经它收发。',
+  },
+  'network.route.grpc': {
+    en: '{server} is a gRPC endpoint (RocketMQ 5.x): the next steps talk to it over gRPC.',
+    zh: '{server} 是 gRPC 接入点（RocketMQ 5.x）：接下来的步骤经 gRPC 与它收发。',
   },
   'network.partial': { en: '{ok} of {total} address(es) answered.', zh: '{total} 个地址中有 {ok} 个应答。' },
+  'network.progress.skipped': {
+    en: '{server} does not answer ({code}); going on with {using}, as a client tries the next address in the list',
+    zh: '{server} 没有应答（{code}）；像客户端那样改用列表中的下一个地址 {using} 继续',
+  },
+  'network.note.unreachable': {
+    en: 'Not every address in the list answers: {servers}. This step used {using}. Check the others; they may be mistyped or down.',
+    zh: '列表中并非每个地址都有应答：{servers}。本步骤使用的是 {using}。请检查其余地址，可能填写有误或已停止服务。',
+  },
   'network.partialNote': {
     en: 'A client needs only one reachable address to start, but check the others: they may be mistyped.',
     zh: '客户端只要有一个地址可达即可启动，但请检查其余地址，可能填写有误。',

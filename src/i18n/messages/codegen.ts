@@ -74,6 +74,42 @@ export const codegenMessages = {
     en: 'The name server address (remoting protocol, port usually 9876), not the gRPC endpoint mq-tutor itself uses.',
     zh: 'NameServer 地址（Remoting 协议，端口通常为 9876），不是 mq-tutor 自己使用的 gRPC 接入点。',
   },
+  'codegen.c.nameServerGiven': {
+    en: 'The name server address you gave (remoting protocol, port usually 9876): the one mq-tutor itself sent and received through.',
+    zh: '您填写的 NameServer 地址（Remoting 协议，端口通常为 9876），也就是 mq-tutor 自己收发消息时用的地址。',
+  },
+  'codegen.c.nameServerForm': {
+    en: 'The SDK takes name servers as host:port, several joined by ";": a console\'s http:// is dropped, a "," becomes ";".',
+    zh: 'SDK 要求 NameServer 写成 host:port，多个之间用“;”分隔：控制台地址中的 http:// 会被去掉，“,”会换成“;”。',
+  },
+  'codegen.c.producerGroup': {
+    en: "The producer group: the producerGroup parameter, else the consumer group, as in the document (a group from the console's Group tab).",
+    zh: '生产者组：取 producerGroup 参数，未填则用消费组，与文档一样（控制台 Group 页签中的组）。',
+  },
+  'codegen.c.channel': {
+    en: 'The third argument is the channel the credentials belong to: {channel}.',
+    zh: '第三个参数是凭证所属的渠道：{channel}。',
+  },
+  'codegen.c.keysJoined': {
+    en: 'Several keys, given with commas or spaces, go to the broker separated by spaces, as RocketMQ keeps them.',
+    zh: '多个 Key（用逗号或空格分隔填写）以空格分隔发给服务端，这是 RocketMQ 保存 Key 的格式。',
+  },
+  'codegen.c.remotingClient': {
+    en: "mq-tutor's own RocketMQ remoting client ({module}): the name server, the role's keys and full names, as the document's Python SDK uses them.",
+    zh: 'mq-tutor 自带的 RocketMQ Remoting 客户端（{module}）：与文档中的 Python SDK 一样使用 NameServer、角色密钥和全称。',
+  },
+  'codegen.c.remotingSend': {
+    en: 'Waits until the broker has stored the message (send_sync in the document), then prints its status, message ID, queue and offset.',
+    zh: '等待服务端存储该消息（即文档中的 send_sync），然后打印发送状态、消息 ID、队列和位点。',
+  },
+  'codegen.c.assigned': {
+    en: 'The group hands this consumer its queues; a new group starts at the end of each queue, so send after this line appears.',
+    zh: '消费组把队列分配给本消费者；新的消费组从每个队列的末尾开始读，所以请在这一行出现后再发送。',
+  },
+  'codegen.c.remotingAck': {
+    en: "'ack' acknowledges the message (CONSUME_SUCCESS in the document); 'later' has it delivered again later (RECONSUME_LATER).",
+    zh: "返回 'ack' 即确认消息（文档中的 CONSUME_SUCCESS）；返回 'later' 则稍后重新投递（RECONSUME_LATER）。",
+  },
   'codegen.c.credentials': {
     en: "Credentials from the console's Role Management page: accessKey is the role's key, secretKey is the role name.",
     zh: '凭证来自控制台“角色管理”页面：accessKey 填角色的密钥，secretKey 填角色名称。',
@@ -122,6 +158,10 @@ export const codegenMessages = {
     en: 'For the local sandbox: eval "$(mq-tutor sandbox env)" sets them all.',
     zh: '使用本机沙箱时：执行 eval "$(mq-tutor sandbox env)" 即可全部设置好。',
   },
+  'codegen.readme.sandboxHintRemoting': {
+    en: 'For the local sandbox: mq-tutor sandbox env prints the keys; export only MQ_TUTOR_ACCESS_KEY and MQ_TUTOR_SECRET_KEY from it. Its other values belong to the gRPC route: they would replace the full topic and group names written here.',
+    zh: '使用本机沙箱时：mq-tutor sandbox env 会打印出密钥，请只导出其中的 MQ_TUTOR_ACCESS_KEY 和 MQ_TUTOR_SECRET_KEY。其余取值属于 gRPC 方式，会把这里写好的 Topic 和 Group 全称替换掉。',
+  },
   'codegen.readme.run': { en: 'Run', zh: '运行' },
   'codegen.readme.runText': {
     en: 'Start the consumer in one terminal, then send a message from another:',
@@ -135,6 +175,14 @@ export const codegenMessages = {
   'codegen.readme.librocketmq': {
     en: "rocketmq-client-python wraps the C++ client: install librocketmq 2.0.0 or later first (see the tutorial's check-librocketmq step), then the Python package.",
     zh: 'rocketmq-client-python 封装的是 C++ 客户端：请先安装 librocketmq（2.0.0 及以上，见教程的 check-librocketmq 步骤），再安装 Python 包。',
+  },
+  'codegen.readme.remoting': {
+    en: 'The programs use the remoting client that ships with mq-tutor ({module}), so npm install fetches mq-tutor {version}. If you run mq-tutor from a source checkout, install that instead: npm install <path to the checkout>.',
+    zh: '这些程序使用 mq-tutor 自带的 Remoting 客户端（{module}），因此 npm install 会安装 mq-tutor {version}。如果您是从源码目录运行 mq-tutor，请改为安装该目录：npm install <源码目录路径>。',
+  },
+  'codegen.readme.consumerFirst': {
+    en: 'Wait until the consumer prints "Assigned ... queue(s)": a new group starts at the end of each queue, so a message sent before that is not delivered to it.',
+    zh: '请等消费者打印出“Assigned ... queue(s)”再发送：新的消费组从每个队列的末尾开始读，在此之前发送的消息不会投递给它。',
   },
   'codegen.readme.node': {
     en: 'Node.js 20 or later. tsx runs the TypeScript files directly.',
