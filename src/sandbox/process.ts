@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { withUmask } from '../util/exec.js';
 import { writeFileAtomic } from '../util/files.js';
 import { sleep } from '../util/wait.js';
 
@@ -72,16 +73,20 @@ export function startDaemon(
   d: Daemon,
   command: string,
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  /** markerLast: the marker goes after the arguments (a Node script, where it would be an option). */
+  options: { cwd: string; env?: NodeJS.ProcessEnv; markerLast?: boolean },
 ): number {
   mkdirSync(path.dirname(d.stdoutFile), { recursive: true });
-  const out = openSync(d.stdoutFile, 'a');
-  const child = spawn(command, [d.marker, ...args], {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    detached: true,
-    stdio: ['ignore', out, out],
-  });
+  const out = openSync(d.stdoutFile, 'a', 0o600);
+  // Brokers write their stores and logs (which can hold keys) for this user only.
+  const child = withUmask(0o077, () =>
+    spawn(command, options.markerLast ? [...args, d.marker] : [d.marker, ...args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ['ignore', out, out],
+    }),
+  );
   closeSync(out);
   if (child.pid === undefined) throw new Error(`could not start ${d.name}`);
   child.unref();

@@ -29,16 +29,20 @@ export function caFile(dir: string): string {
   return path.join(dir, 'CARoot.pem');
 }
 
+/** The sandbox's secrets; undefined before the first `up`, or for a user who may not read them. */
 export function readSecrets(dir: string): SandboxSecrets | undefined {
-  const file = secretsFile(dir);
-  if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as SandboxSecrets;
+  try {
+    return JSON.parse(readFileSync(secretsFile(dir), 'utf8')) as SandboxSecrets;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the learner secrets, generating and saving them (mode 0600) on the first call. */
 export function ensureSecrets(dir: string): SandboxSecrets {
-  const existing = readSecrets(dir);
-  if (existing) return existing;
+  // An existing file is never replaced: the running brokers were set up with what it holds.
+  if (existsSync(secretsFile(dir)))
+    return JSON.parse(readFileSync(secretsFile(dir), 'utf8')) as SandboxSecrets;
   mkdirSync(dir, { recursive: true });
   const secrets: SandboxSecrets = {
     kafka: { learnerPassword: randomSecret(), keystorePassword: randomSecret() },

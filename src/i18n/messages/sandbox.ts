@@ -62,6 +62,11 @@ export const sandboxMessages = {
     en: 'Connection parameters (secrets masked; `mq-tutor sandbox env` prints them in full):',
     zh: '连接参数（密钥已隐藏；`mq-tutor sandbox env` 可输出完整值）：',
   },
+  'sandbox.params.or': { en: 'or, with {set}', zh: '或者，加上 {set}' },
+  'sandbox.params.nameServer': {
+    en: 'Over the name server with TDMQ full names, as the document does it: mq-tutor run rocketmq --sandbox --set protocol=remoting',
+    zh: '像文档那样经 NameServer、用 TDMQ 全称收发：mq-tutor run rocketmq --sandbox --set protocol=remoting',
+  },
   'sandbox.params.next': {
     en: 'Next: mq-tutor run ckafka --sandbox   or   mq-tutor run rocketmq --sandbox',
     zh: '下一步：mq-tutor run ckafka --sandbox   或   mq-tutor run rocketmq --sandbox',
@@ -84,6 +89,10 @@ export const sandboxMessages = {
     zh: '{broker}：已停止 —— {ports}',
   },
   'sandbox.status.dir': { en: 'State folder: {dir}', zh: '状态目录：{dir}' },
+  'sandbox.status.allInterfaces': {
+    en: '  Not on loopback: {ports} listen on every network interface, because RocketMQ {version} has no setting that binds them to 127.0.0.1. Other machines that can reach this one can connect to them (the gRPC proxy still asks for access keys).',
+    zh: '  未限于本机回环：{ports} 监听在所有网卡上，因为 RocketMQ {version} 没有把它们绑定到 127.0.0.1 的配置项。能访问本机的其他机器可以连接这些端口（gRPC Proxy 仍会校验访问密钥）。',
+  },
   'sandbox.env.notReady': {
     en: 'The sandbox has not been set up yet. Run `mq-tutor sandbox up` first.',
     zh: '沙箱尚未创建。请先运行 `mq-tutor sandbox up`。',
@@ -103,6 +112,10 @@ export const sandboxMessages = {
   'sandbox.error.maven-missing': {
     en: 'Maven (mvn) was not found. The sandbox assembles the brokers with Maven: install it (e.g. `apt-get install maven`) and run again.',
     zh: '未找到 Maven（mvn）。沙箱用 Maven 组装服务端：请先安装（例如 `apt-get install maven`）后重试。',
+  },
+  'sandbox.error.port-taken-sandbox': {
+    en: 'Port {port} is held by another mq-tutor sandbox, whose state folder is {dir}, so this sandbox ({here}) cannot start its {owner}. Stop the other one with: MQ_TUTOR_SANDBOX_DIR={dir} mq-tutor sandbox down',
+    zh: '端口 {port} 被另一个 mq-tutor 沙箱占用（其状态目录为 {dir}），因此本沙箱（{here}）的 {owner} 无法启动。可以这样停止那个沙箱：MQ_TUTOR_SANDBOX_DIR={dir} mq-tutor sandbox down',
   },
   'sandbox.error.port-taken': {
     en: 'Port {port} is already in use by another program, so the sandbox {owner} cannot start. Stop that program (see `ss -ltnp | grep {port}`) and run again.',

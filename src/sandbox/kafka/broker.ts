@@ -10,7 +10,7 @@ import { resolveClasspath } from '../maven.js';
 import { checkPortsFree } from '../prerequisites.js';
 import { type Daemon, daemon, logTail, runningPid, startDaemon, stopDaemon } from '../process.js';
 import { caFile, type SandboxSecrets } from '../state.js';
-import { ensureCertificates } from './certs.js';
+import { ensureCertificates, ensureUntrustedCertificate } from './certs.js';
 import {
   KAFKA,
   KAFKA_JVM_FLAGS,
@@ -44,7 +44,7 @@ export async function kafkaUp(
     await provision(signal);
     return { pid: running, alreadyRunning: true };
   }
-  await checkPortsFree(KAFKA_PORTS, 'Kafka');
+  await checkPortsFree(KAFKA_PORTS, 'Kafka', stateDir);
   mkdirSync(dir, { recursive: true });
 
   onProgress('classpath');
@@ -60,6 +60,10 @@ export async function kafkaUp(
     caFile(stateDir),
     secrets.kafka.keystorePassword,
   );
+  const untrustedKeystore = await ensureUntrustedCertificate(
+    path.join(dir, 'certs'),
+    secrets.kafka.keystorePassword,
+  );
 
   const dataDir = path.join(dir, 'data');
   const serverProperties = path.join(dir, 'server.properties');
@@ -70,6 +74,7 @@ export async function kafkaUp(
       keystoreFile: certs.keystore,
       keystorePassword: secrets.kafka.keystorePassword,
       learnerPassword: secrets.kafka.learnerPassword,
+      untrustedKeystoreFile: untrustedKeystore,
     }),
   );
   const log4j = path.join(dir, 'log4j.properties');
@@ -120,7 +125,7 @@ export async function kafkaUp(
   return { pid, alreadyRunning: false };
 }
 
-async function internalAdmin(): Promise<Admin> {
+export async function internalAdmin(): Promise<Admin> {
   const { Kafka, logLevel } = (await import('kafkajs')).default;
   const kafka = new Kafka({
     clientId: 'mq-tutor-sandbox',
@@ -207,6 +212,17 @@ async function provision(signal?: AbortSignal): Promise<void> {
         ),
       ],
     });
+    // A fresh broker creates and loads its group coordinator's topic on first use: until then a
+    // consumer is answered COORDINATOR_LOAD_IN_PROGRESS. Ready means a learner's group can join.
+    await waitFor(
+      'the Kafka group coordinator',
+      async () => {
+        // kafkajs throws while the coordinator is not found or still loading.
+        await admin.describeGroups([KAFKA.defaultGroup]);
+        return true;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, ...(signal ? { signal } : {}) },
+    );
   } finally {
     await admin.disconnect().catch(() => {});
   }

@@ -5,6 +5,14 @@ export const KAFKA = {
   controllerPort: 19093,
   saslPlaintextPort: 19094,
   saslSslPort: 19095,
+  /**
+   * Broken on purpose, for `mq-tutor doctor` and troubleshooting practice: a SASL_PLAINTEXT listener
+   * whose metadata hands out an address nothing serves (another loopback address), and a SASL_SSL
+   * listener whose certificate a CA of its own signed, not the sandbox CA.
+   */
+  misadvertisedPort: 19096,
+  misadvertisedHost: '127.0.0.2',
+  untrustedPort: 19097,
   learner: 'ckafka-sandbox#learner',
   topic: 'tutorial-topic',
   topicPartitions: 3,
@@ -19,6 +27,8 @@ export const KAFKA_PORTS = [
   KAFKA.controllerPort,
   KAFKA.saslPlaintextPort,
   KAFKA.saslSslPort,
+  KAFKA.misadvertisedPort,
+  KAFKA.untrustedPort,
 ] as const;
 
 /** PLAIN's JAAS entry; the user name is quoted because `#` is not a word character there. */
@@ -37,6 +47,8 @@ export interface KafkaConfigInput {
   keystoreFile: string;
   keystorePassword: string;
   learnerPassword: string;
+  /** The certificate of the untrusted listener, signed by a CA that is not the sandbox's. */
+  untrustedKeystoreFile: string;
 }
 
 /**
@@ -50,14 +62,20 @@ export function kafkaServerProperties(input: KafkaConfigInput): string {
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@127.0.0.1:${KAFKA.controllerPort}`,
-    `listeners=INTERNAL://127.0.0.1:${KAFKA.internalPort},CONTROLLER://127.0.0.1:${KAFKA.controllerPort},SASL_PLAINTEXT://127.0.0.1:${KAFKA.saslPlaintextPort},SASL_SSL://127.0.0.1:${KAFKA.saslSslPort}`,
-    `advertised.listeners=INTERNAL://127.0.0.1:${KAFKA.internalPort},SASL_PLAINTEXT://localhost:${KAFKA.saslPlaintextPort},SASL_SSL://localhost:${KAFKA.saslSslPort}`,
-    'listener.security.protocol.map=INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL',
+    `listeners=INTERNAL://127.0.0.1:${KAFKA.internalPort},CONTROLLER://127.0.0.1:${KAFKA.controllerPort},SASL_PLAINTEXT://127.0.0.1:${KAFKA.saslPlaintextPort},SASL_SSL://127.0.0.1:${KAFKA.saslSslPort},MISADVERTISED://127.0.0.1:${KAFKA.misadvertisedPort},UNTRUSTED://127.0.0.1:${KAFKA.untrustedPort}`,
+    `advertised.listeners=INTERNAL://127.0.0.1:${KAFKA.internalPort},SASL_PLAINTEXT://localhost:${KAFKA.saslPlaintextPort},SASL_SSL://localhost:${KAFKA.saslSslPort},MISADVERTISED://${KAFKA.misadvertisedHost}:${KAFKA.misadvertisedPort},UNTRUSTED://localhost:${KAFKA.untrustedPort}`,
+    'listener.security.protocol.map=INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL,MISADVERTISED:SASL_PLAINTEXT,UNTRUSTED:SASL_SSL',
     'inter.broker.listener.name=INTERNAL',
     'controller.listener.names=CONTROLLER',
     'sasl.enabled.mechanisms=PLAIN',
     `listener.name.sasl_plaintext.plain.sasl.jaas.config=${learnerJaas}`,
     `listener.name.sasl_ssl.plain.sasl.jaas.config=${learnerJaas}`,
+    `listener.name.misadvertised.plain.sasl.jaas.config=${learnerJaas}`,
+    `listener.name.untrusted.plain.sasl.jaas.config=${learnerJaas}`,
+    'listener.name.untrusted.ssl.keystore.type=PKCS12',
+    `listener.name.untrusted.ssl.keystore.location=${propertyPath(input.untrustedKeystoreFile)}`,
+    `listener.name.untrusted.ssl.keystore.password=${input.keystorePassword}`,
+    `listener.name.untrusted.ssl.key.password=${input.keystorePassword}`,
     'ssl.keystore.type=PKCS12',
     `ssl.keystore.location=${propertyPath(input.keystoreFile)}`,
     `ssl.keystore.password=${input.keystorePassword}`,

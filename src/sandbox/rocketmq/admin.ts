@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { ActionServices, GroupView } from '../../actions/services.js';
+import { consumeStats } from '../../remoting/broker-admin.js';
+import { RemotingConnection } from '../../remoting/connection.js';
 import { run } from '../../util/exec.js';
-import { readSecrets, sandboxDir } from '../state.js';
-import { ROCKETMQ } from './config.js';
-import { consumeStats } from './remoting.js';
+import { writePrivateFile } from '../../util/files.js';
+import { readSecrets } from '../state.js';
+import { ROCKETMQ, toolsYml } from './config.js';
 
 export function rocketmqDir(stateDir: string): string {
   return path.join(stateDir, 'rocketmq');
@@ -22,13 +25,43 @@ export interface AdminResult {
   output: string;
 }
 
+export interface AdminOptions {
+  signal?: AbortSignal;
+  /** Another role's keys instead of the sandbox admin's, e.g. the learner's, to act as a learner's tool would. */
+  credentials?: { accessKey: string; secretKey: string };
+}
+
 /**
- * Runs the broker's own admin tool (mqadmin) with the sandbox admin's credentials. mqadmin exits 0
- * even when a command fails, so callers also judge by the output (e.g. its "success" line).
+ * Runs the broker's own admin tool (mqadmin) with the sandbox admin's credentials, or the ones given.
+ * mqadmin exits 0 even when a command fails, so callers also judge by the output (e.g. "SEND_OK").
  */
-export async function mqadmin(stateDir: string, args: string[], signal?: AbortSignal): Promise<AdminResult> {
+export async function mqadmin(
+  stateDir: string,
+  args: string[],
+  options: AbortSignal | AdminOptions = {},
+): Promise<AdminResult> {
+  const { signal, credentials } = options instanceof AbortSignal ? { signal: options } : options;
+  if (!credentials) return runAdmin(stateDir, homeDir(stateDir), args, signal);
+  // mqadmin reads its keys from <home>/conf/tools.yml only: a private home of its own for these keys.
+  const home = mkdtempSync(path.join(rocketmqDir(stateDir), 'tools-'));
+  try {
+    writePrivateFile(
+      path.join(home, 'conf', 'tools.yml'),
+      toolsYml({ adminAccessKey: credentials.accessKey, adminSecretKey: credentials.secretKey }),
+    );
+    return await runAdmin(stateDir, home, args, signal);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function runAdmin(
+  stateDir: string,
+  home: string,
+  args: string[],
+  signal: AbortSignal | undefined,
+): Promise<AdminResult> {
   const classpath = readFileSync(classpathFile(stateDir), 'utf8').trim();
-  const home = homeDir(stateDir);
   const logs = path.join(rocketmqDir(stateDir), 'logs');
   const result = await run(
     'java',
@@ -47,17 +80,10 @@ export async function mqadmin(stateDir: string, args: string[], signal?: AbortSi
       'org.apache.rocketmq.tools.command.MQAdminStartup',
       ...args,
     ],
-    { env: { ...process.env, ROCKETMQ_HOME: home }, timeoutMs: 60_000, signal },
+    { env: { ...process.env, ROCKETMQ_HOME: home }, timeoutMs: 60_000, signal, privateFiles: true },
   );
   const output = `${result.stdout}${result.stderr}`;
   return { ok: result.code === 0 && !/Exception/.test(output), output };
-}
-
-export interface GroupView {
-  consumedByGroup: boolean;
-  storedAt: { broker: string; queue: number; offset: number };
-  totalLag: number;
-  queues: { broker: string; queue: number; brokerOffset: number; consumerOffset: number; lag: number }[];
 }
 
 /**
@@ -66,20 +92,32 @@ export interface GroupView {
  * its own protocol, and whether it has moved past the message.
  */
 export async function sandboxGroupView(
-  endpoints: string,
-  group: string,
-  topic: string,
-  message: { broker: string; queue: number; offset: number },
+  stateDir: string,
+  { endpoints, group, topic, message }: Parameters<NonNullable<ActionServices['rocketmqGroupView']>>[0],
 ): Promise<GroupView | undefined> {
-  const stateDir = sandboxDir();
   const isSandbox = endpoints
     .split(';')
     .some((e) => e === `127.0.0.1:${ROCKETMQ.proxyPort}` || e === `localhost:${ROCKETMQ.proxyPort}`);
   const secrets = readSecrets(stateDir);
   if (!isSandbox || !secrets) return undefined;
   const admin = { accessKey: secrets.rocketmq.adminAccessKey, secretKey: secrets.rocketmq.adminSecretKey };
-  const stats = await consumeStats(ROCKETMQ.brokerPort, group, topic, admin);
-  const queues = stats.map((q) => ({ ...q, lag: Math.max(0, q.brokerOffset - q.consumerOffset) }));
+  const connection = await RemotingConnection.open('127.0.0.1', ROCKETMQ.brokerPort, { credentials: admin });
+  let stats: Awaited<ReturnType<typeof consumeStats>>;
+  try {
+    stats = await consumeStats(connection, group, topic, { timeoutMs: 5000 });
+  } finally {
+    connection.close();
+  }
+  const queues = stats.queues
+    .filter((q) => q.topic === topic)
+    .sort((a, b) => a.brokerName.localeCompare(b.brokerName) || a.queueId - b.queueId)
+    .map((q) => ({
+      broker: q.brokerName,
+      queue: q.queueId,
+      brokerOffset: q.brokerOffset,
+      consumerOffset: q.consumerOffset,
+      lag: Math.max(0, q.brokerOffset - q.consumerOffset),
+    }));
   const queue = queues.find((q) => q.broker === message.broker && q.queue === message.queue);
   return {
     consumedByGroup: queue !== undefined && queue.consumerOffset > message.offset,

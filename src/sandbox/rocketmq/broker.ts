@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { speaksHttp2 } from '../../actions/network/probe.js';
+import { topicRoute } from '../../remoting/nameserver.js';
 import { writeFileAtomic, writePrivateFile } from '../../util/files.js';
 import { assetPath } from '../../util/paths.js';
 import { waitFor } from '../../util/wait.js';
@@ -19,7 +20,7 @@ import {
   ROCKETMQ_PORTS,
   toolsYml,
 } from './config.js';
-import { nameServerRoutes } from './remoting.js';
+import { ensureDeadRoute, stopDeadRoute } from './dead-route.js';
 
 export type RocketmqProgress = 'classpath' | 'namesrv' | 'proxy' | 'ready' | 'provision';
 
@@ -51,13 +52,19 @@ export async function rocketmqUp(
   };
   const runningProxy = runningPid(proxy);
   if (runningProxy !== undefined && runningPid(namesrv) !== undefined) {
+    if (needsProvisioning(stateDir, secrets)) {
+      onProgress('provision');
+      await provision(stateDir, secrets, signal);
+    }
     await waitUntilServing(stateDir, secrets, signal);
+    await ensureDeadRoute(stateDir);
     return { pid: runningProxy, alreadyRunning: true };
   }
   // A half-running sandbox (one process died) is restarted as a whole.
+  await stopDeadRoute(stateDir);
   await stopDaemon(proxy);
   await stopDaemon(namesrv);
-  await checkPortsFree(ROCKETMQ_PORTS, 'RocketMQ');
+  await checkPortsFree(ROCKETMQ_PORTS, 'RocketMQ', stateDir);
 
   onProgress('classpath');
   mkdirSync(path.join(dir, 'logs'), { recursive: true });
@@ -116,11 +123,12 @@ export async function rocketmqUp(
 
   onProgress('ready');
   await waitForProcesses(stateDir, signal);
-  if (!existsSync(provisionedMarker(stateDir))) {
+  if (needsProvisioning(stateDir, secrets)) {
     onProgress('provision');
     await provision(stateDir, secrets, signal);
   }
   await waitUntilServing(stateDir, secrets, signal);
+  await ensureDeadRoute(stateDir);
   return { pid, alreadyRunning: false };
 }
 
@@ -146,9 +154,7 @@ async function waitForProcesses(stateDir: string, signal?: AbortSignal): Promise
       async () => {
         for (const d of [namesrv, proxy]) if (runningPid(d) === undefined) throw failure(d);
         if (!(await speaksHttp2('127.0.0.1', ROCKETMQ.proxyPort, 1000))) return undefined;
-        return (await nameServerRoutes(ROCKETMQ.namesrvPort, 'SELF_TEST_TOPIC', BROKER_ADDR))
-          ? true
-          : undefined;
+        return (await routesToBroker('SELF_TEST_TOPIC')) ? true : undefined;
       },
       { timeoutMs: 120_000, intervalMs: 300, signal },
     );
@@ -158,54 +164,96 @@ async function waitForProcesses(stateDir: string, signal?: AbortSignal): Promise
   }
 }
 
-/** The topic, the group, the learner and its permissions, with mqadmin; once per data folder. */
-async function provision(stateDir: string, secrets: SandboxSecrets, signal?: AbortSignal): Promise<void> {
+/**
+ * What the admin tool sets up, in stages: a data folder provisioned by an older mq-tutor gets only
+ * the stages it lacks. Chains within a stage run side by side; each chain's commands in order.
+ */
+function provisionStages(secrets: SandboxSecrets): string[][][][] {
   const ns = ['-n', `127.0.0.1:${ROCKETMQ.namesrvPort}`, '-b', BROKER_ADDR];
-  const learner = secrets.rocketmq.learnerAccessKey;
-  const chains: string[][][] = [
+  const { learnerAccessKey: learner, learnerSecretKey } = secrets.rocketmq;
+  const full = (name: string) => `${ROCKETMQ.namespace}%${name}`;
+  const topic = (name: string, queues: number, type: 'NORMAL' | 'FIFO') => {
+    const q = String(queues);
+    return ['updateTopic', ...ns, '-t', name, '-r', q, '-w', q, '-a', `+message.type=${type}`];
+  };
+  const group = (name: string) => ['updateSubGroup', ...ns, '-g', name];
+  const allow = (resources: string, actions = 'Pub,Sub') => {
+    return ['createAcl', ...ns, '-s', `User:${learner}`, '-r', resources, '-a', actions, '-d', 'Allow'];
+  };
+  const user = ['createUser', ...ns, '-u', learner, '-p', learnerSecretKey, '-t', 'Normal'];
+  const prefix = ROCKETMQ.learnerPrefix;
+  return [
+    // 1: the learner, the 5.x-style topic and group, and a FIFO topic to show a type mismatch.
     [
-      ['createUser', ...ns, '-u', learner, '-p', secrets.rocketmq.learnerSecretKey, '-t', 'Normal'],
+      [user, allow(`Topic:${prefix}*,Group:${prefix}*`)],
+      [topic(ROCKETMQ.topic, 2, 'NORMAL'), group(ROCKETMQ.group)],
+      [topic(ROCKETMQ.fifoTopic, 1, 'FIFO')],
+    ],
+    // 2: a TDMQ 4.x-style namespace, whose topic and group exist under their full names.
+    [
       [
-        'createAcl',
-        ...ns,
-        '-s',
-        `User:${learner}`,
-        '-r',
-        `Topic:${ROCKETMQ.learnerPrefix}*,Group:${ROCKETMQ.learnerPrefix}*`,
-        '-a',
-        'Pub,Sub',
-        '-d',
-        'Allow',
+        topic(full(ROCKETMQ.topic), 2, 'NORMAL'),
+        group(full(ROCKETMQ.group)),
+        allow(`Topic:${full('*')},Group:${full('*')}`),
       ],
     ],
+    // 3: what the diagnoses are shown on: a topic known only by its full name, and a topic and a
+    // group that exist but are not the learner's (the name server routes them; the broker refuses).
     [
-      ['updateTopic', ...ns, '-t', ROCKETMQ.topic, '-r', '2', '-w', '2', '-a', '+message.type=NORMAL'],
-      ['updateSubGroup', ...ns, '-g', ROCKETMQ.group],
+      [topic(full(ROCKETMQ.fullOnlyTopic), 1, 'NORMAL')],
+      [topic(ROCKETMQ.restrictedTopic, 1, 'NORMAL'), group(ROCKETMQ.restrictedGroup)],
     ],
-    [['updateTopic', ...ns, '-t', ROCKETMQ.fifoTopic, '-r', '1', '-w', '1', '-a', '+message.type=FIFO']],
+    // 4: a group known only by its full name, as a topic is in stage 3.
+    [[group(full(ROCKETMQ.fullOnlyGroup))]],
+    // 5: mqadmin consumeMessage, a reader we did not write, asks for queue offsets (Get) and pulls
+    // in its own TOOLS_CONSUMER group: the learner may do both in the 4.x namespace, so it reads
+    // with the learner's keys. A policy for a resource replaces the old one: Pub and Sub stay listed.
+    [[allow(`Topic:${full('*')}`, 'Pub,Sub,Get'), allow('Group:TOOLS_CONSUMER', 'Sub')]],
   ];
-  const results = await Promise.all(
-    chains.map(async (chain) => {
-      const outputs: string[] = [];
-      for (const args of chain) {
-        const r = await mqadmin(stateDir, args, signal);
-        outputs.push(`$ mqadmin ${args[0]}\n${r.output.trim()}`);
-        if (!r.ok || !/success/i.test(r.output)) return { ok: false, outputs };
-      }
-      return { ok: true, outputs };
-    }),
-  );
-  const failed = results.find((r) => !r.ok);
-  if (failed)
-    throw new BrokerStartError(
-      'RocketMQ admin tool',
-      path.join(rocketmqDir(stateDir), 'logs', 'tools.log'),
-      failed.outputs.join('\n').slice(-1500),
+}
+
+/** How many stages this data folder has had (0: none, or a marker from before stages counted as 1). */
+function provisionedStages(stateDir: string): number {
+  try {
+    const marker = JSON.parse(readFileSync(provisionedMarker(stateDir), 'utf8')) as { stages?: number };
+    return marker.stages ?? 1;
+  } catch {
+    return 0;
+  }
+}
+
+/** The stages of provisioning this data folder lacks, with mqadmin. */
+async function provision(stateDir: string, secrets: SandboxSecrets, signal?: AbortSignal): Promise<void> {
+  const stages = provisionStages(secrets);
+  for (let stage = provisionedStages(stateDir); stage < stages.length; stage++) {
+    const results = await Promise.all(
+      (stages[stage] ?? []).map(async (chain) => {
+        const outputs: string[] = [];
+        for (const args of chain) {
+          const r = await mqadmin(stateDir, args, signal);
+          outputs.push(`$ mqadmin ${args[0]}\n${r.output.trim()}`);
+          if (!r.ok || !/success/i.test(r.output)) return { ok: false, outputs };
+        }
+        return { ok: true, outputs };
+      }),
     );
-  writeFileAtomic(
-    provisionedMarker(stateDir),
-    `${JSON.stringify({ at: new Date().toISOString(), learner })}\n`,
-  );
+    const failed = results.find((r) => !r.ok);
+    if (failed)
+      throw new BrokerStartError(
+        'RocketMQ admin tool',
+        path.join(rocketmqDir(stateDir), 'logs', 'tools.log'),
+        failed.outputs.join('\n').slice(-1500),
+      );
+    writeFileAtomic(
+      provisionedMarker(stateDir),
+      `${JSON.stringify({ at: new Date().toISOString(), stages: stage + 1 })}\n`,
+    );
+  }
+}
+
+/** Whether `provision` has something left to do here. */
+function needsProvisioning(stateDir: string, secrets: SandboxSecrets): boolean {
+  return provisionedStages(stateDir) < provisionStages(secrets).length;
 }
 
 /** Ready means: the learner can fetch the route of tutorial-topic through the gRPC proxy. */
@@ -257,6 +305,7 @@ async function waitUntilServing(
 }
 
 export async function rocketmqDown(stateDir: string): Promise<boolean> {
+  await stopDeadRoute(stateDir);
   const proxy = await stopDaemon(proxyDaemon(stateDir), 30_000);
   const namesrv = await stopDaemon(namesrvDaemon(stateDir));
   return proxy || namesrv;
@@ -268,4 +317,21 @@ export function rocketmqStatus(stateDir: string): { running: boolean; pid?: numb
   return pid !== undefined && namesrvPid !== undefined
     ? { running: true, pid, namesrvPid }
     : { running: false };
+}
+
+/**
+ * True when the name server routes `topic` to the sandbox's broker. The broker's full registration
+ * always carries SELF_TEST_TOPIC, so that topic proves the broker is registered, not just known.
+ */
+async function routesToBroker(topic: string): Promise<boolean> {
+  try {
+    const { route } = await topicRoute(topic, {
+      nameServers: `127.0.0.1:${ROCKETMQ.namesrvPort}`,
+      connectTimeoutMs: 1000,
+      timeoutMs: 1000,
+    });
+    return route.brokers.some((b) => Object.values(b.addresses).includes(BROKER_ADDR));
+  } catch {
+    return false;
+  }
 }

@@ -15,8 +15,28 @@ export const ROCKETMQ = {
   /** The learner may use topics and groups whose names start with this (so a typo says "not found"). */
   learnerPrefix: 'tutorial-',
   group: 'tutorial-group',
+  /**
+   * A TDMQ 4.x-style namespace: its topic and group exist under their full names
+   * (`cluster|namespace%name`), as the document's remoting SDK uses them.
+   */
+  namespace: 'rocketmq-sandbox|tutorial',
+  /** Exists only as `namespace%tutorial-orders`: a short name for it finds no route. */
+  fullOnlyTopic: 'tutorial-orders',
+  /** Exists only as `namespace%tutorial-orders-group`. */
+  fullOnlyGroup: 'tutorial-orders-group',
+  /** They exist, but the learner may not use them: a permission denial, not a missing name. */
+  restrictedTopic: 'restricted-topic',
+  restrictedGroup: 'restricted-group',
   tag: 'TagA',
   keys: 'tutorial-key',
+  /**
+   * Broken on purpose, for `mq-tutor doctor` and troubleshooting practice: a topic the name server
+   * routes to a broker that is not there (a small process of the sandbox registers it and keeps the
+   * registration alive), as a cloud name server hands out a broker address private to its network.
+   */
+  deadRouteTopic: 'tutorial-dead-route',
+  deadRouteBroker: 'broker-dead-route',
+  deadRouteAddress: '127.0.0.2:10911',
 } as const;
 
 export const ROCKETMQ_PORTS = [
@@ -34,9 +54,9 @@ const props = (entries: Record<string, string | number | boolean>) =>
 
 const forwardSlashes = (p: string) => p.replace(/\\/g, '/');
 
-export function namesrvProperties(dataDir: string): string {
+export function namesrvProperties(dataDir: string, listenPort: number = ROCKETMQ.namesrvPort): string {
   return props({
-    listenPort: ROCKETMQ.namesrvPort,
+    listenPort,
     bindAddress: '127.0.0.1',
     kvConfigPath: forwardSlashes(`${dataDir}/kvConfig.json`),
     serverWorkerThreads: 2,
@@ -45,6 +65,9 @@ export function namesrvProperties(dataDir: string): string {
     clientRequestThreadPoolNums: 2,
   });
 }
+
+/** How long a send may wait in the sandbox broker's queue before it is refused as busy. */
+export const SEND_QUEUE_WAIT_MS = 1000;
 
 export interface AuthInput {
   adminAccessKey: string;
@@ -79,6 +102,11 @@ export function brokerConf(storeDir: string, auth: AuthInput): string {
     maxIndexNum: 200_000,
     mappedFileSizeTimerLog: 4 * 1024 * 1024,
     timerMaxDelaySec: 86_400,
+    // Flushing the timer wheel every second kept an idle sandbox at a tenth of a core.
+    timerFlushIntervalMs: 10_000,
+    // A room of thirty learners on two cores can keep the broker's send threads waiting longer than
+    // the 200 ms after which it starts refusing sends as "broker busy".
+    waitTimeMillsInSendQueue: SEND_QUEUE_WAIT_MS,
     warmMapedFileEnable: false,
     transientStorePoolEnable: false,
     diskMaxUsedSpaceRatio: 95,
