@@ -231,6 +231,38 @@ const wizardRss = Math.max(
   }),
 );
 
+// A room of learners: N joins at once against one sandbox room per broker, a board following it.
+const ROOM = Number(process.env.BENCH_ROOM ?? 30);
+await build({
+  entryPoints: [path.join(ROOT, 'scripts', 'bench', 'room.ts')],
+  outdir: helloDir,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  external: ['kafkajs', 'rocketmq-client-nodejs', 'react-devtools-core', 'ink', 'react'],
+  banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
+  logLevel: 'error',
+});
+const rooms = ['ckafka', 'rocketmq'].map((tutorial) => {
+  const out = execFileSync(
+    process.execPath,
+    [path.join(helloDir, 'room.js'), BIN, tutorial, String(ROOM), '3'],
+    {
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const figures = JSON.parse(out.trim().split('\n').at(-1));
+  process.stderr.write(
+    `  room ${tutorial}: ${figures.passed}/${figures.learners} passed, p50 ${figures.p50.toFixed(0)} ms, p95 ${figures.p95.toFixed(0)} ms, lone ${figures.lone.toFixed(0)} ms, board lag p95 ${figures.lagP95} ms over ${figures.lagSamples} events, ${figures.cpuPerLearnerS.toFixed(2)} CPU-s per learner (floor ${figures.cpuFloorMs.toFixed(0)} ms on ${os.cpus().length} cores)\n`,
+  );
+  for (const failure of figures.failures) process.stderr.write(`    failed: ${failure}\n`);
+  return figures;
+});
+
 const rows = [
   ['start-up: wizard first screen', wizard, 'node -e 0', nodeBare, '≤ 2.5x'],
   ['start-up: wizard first screen', wizard, 'bare Ink "hello" (bundled)', inkHello, ''],
@@ -254,3 +286,22 @@ const memoryRow = (label, mb, target) =>
   `| ${pad(label, 46)} | ${pad(`${mb.toFixed(0)} MB`, 9)} | ${pad('', 30)} | ${pad('', 9)} | ${pad('', 6)} | ${target} |`;
 console.log(memoryRow('peak memory, wizard through the ckafka tutorial', wizardRss, '< 150 MB'));
 console.log(memoryRow('peak memory, ckafka run with --yes', rss, ''));
+for (const room of rooms) {
+  const label = `${room.tutorial} room of ${room.learners}`;
+  console.log(
+    `| ${pad(`${label}: passed`, 46)} | ${pad(`${room.passed}/${room.learners}`, 9)} | ${pad('', 30)} | ${pad('', 9)} | ${pad('', 6)} | all    |`,
+  );
+  for (const [what, ms] of [
+    ['p50 run', room.p50],
+    ['p95 run', room.p95],
+  ])
+    console.log(
+      `| ${pad(`${label}: ${what}`, 46)} | ${pad(`${ms.toFixed(0)} ms`, 9)} | ${pad('a lone learner (median of 3)', 30)} | ${pad(`${room.lone.toFixed(0)} ms`, 9)} | ${pad(`${(ms / room.lone).toFixed(2)}x`, 6)} | ${what === 'p95 run' ? '≤ 2x  ' : '      '} |`,
+    );
+  console.log(
+    `| ${pad(`${label}: p95 run`, 46)} | ${pad(`${room.p95.toFixed(0)} ms`, 9)} | ${pad(`CPU floor (${os.cpus().length} cores)`, 30)} | ${pad(`${room.cpuFloorMs.toFixed(0)} ms`, 9)} | ${pad(`${(room.p95 / room.cpuFloorMs).toFixed(2)}x`, 6)} |        |`,
+  );
+  console.log(
+    `| ${pad(`${label}: board lag p95`, 46)} | ${pad(`${room.lagP95 ?? '-'} ms`, 9)} | ${pad(`${room.lagSamples} step events`, 30)} | ${pad('', 9)} | ${pad('', 6)} | < 1 s  |`,
+  );
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  boardRoom,
+  learnerNameProblem,
+  learnerSlug,
+  parseRoomFile,
+  type RoomFile,
+  RoomFileError,
+  roomIdFor,
+} from './room-file.js';
+
+const room: RoomFile = {
+  v: 1,
+  id: 'kafka-101-3fac09',
+  name: 'Kafka 101',
+  tutorial: 'ckafka',
+  broker: 'kafka',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  learners: 30,
+  sandbox: true,
+  params: { bootstrapServers: 'localhost:19095', topic: 'tutorial-topic' },
+  secretsIncluded: false,
+  progress: { topic: 'tutorial-progress-kafka-101-3fac09' },
+  groups: { kind: 'derived', prefix: 'tutorial-kafka-101-3fac09-' },
+  steps: [{ id: 'produce', title: { en: 'Send a message', zh: '发送消息' } }],
+};
+
+describe('room ids and learner names', () => {
+  it('a room id reads like its title and ends with a random part', () => {
+    expect(roomIdFor('Kafka 101 · Tuesday', 'a1b2c3')).toBe('kafka-101-tuesday-a1b2c3');
+    expect(roomIdFor('张老师的课', 'ffffff')).toBe('room-ffffff');
+  });
+
+  it('a slug folds case and punctuation; a name with no ASCII letters gets a stable hash', () => {
+    expect(learnerSlug('  Ann Lee ')).toBe('ann-lee');
+    expect(learnerSlug('ANN LEE')).toBe(learnerSlug('ann.lee'));
+    expect(learnerSlug('张三')).toMatch(/^l-[0-9a-f]{8}$/);
+    expect(learnerSlug('张三')).toBe(learnerSlug('张三'));
+    expect(learnerSlug('张三')).not.toBe(learnerSlug('李四'));
+  });
+
+  it('a name must be visible and short', () => {
+    expect(learnerNameProblem('  ')).toBe('empty');
+    expect(learnerNameProblem('x'.repeat(41))).toBe('too-long');
+    expect(learnerNameProblem('a\u001b[2Jb')).toBe('control');
+    expect(learnerNameProblem('张三')).toBeUndefined();
+  });
+});
+
+describe('parseRoomFile', () => {
+  it('reads back what init writes', () => {
+    expect(parseRoomFile(JSON.stringify(room))).toEqual(room);
+    expect(boardRoom(room)).toEqual({
+      id: room.id,
+      name: room.name,
+      tutorial: 'ckafka',
+      steps: room.steps,
+      learners: 30,
+    });
+  });
+
+  it('refuses what is not a room, saying which part', () => {
+    const problem = (text: string) => {
+      try {
+        parseRoomFile(text);
+      } catch (error) {
+        return (error as RoomFileError).problem;
+      }
+      return 'parsed';
+    };
+    expect(problem('{')).toBe('not JSON');
+    expect(problem(JSON.stringify({ ...room, v: 2 }))).toBe('unknown version');
+    expect(problem(JSON.stringify({ ...room, id: '../../etc' }))).toBe('id');
+    expect(problem(JSON.stringify({ ...room, broker: 'pulsar' }))).toBe('broker');
+    expect(problem(JSON.stringify({ ...room, learners: 0 }))).toBe('learners');
+    expect(problem(JSON.stringify({ ...room, params: { a: 1 } }))).toBe('params');
+    expect(problem(JSON.stringify({ ...room, groups: { kind: 'pool', names: [1] } }))).toBe('groups');
+    expect(problem(JSON.stringify({ ...room, steps: [] }))).toBe('steps');
+    expect(() => parseRoomFile('[]')).toThrow(RoomFileError);
+  });
+});
