@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The sandbox's internal listener (127.0.0.1:19092, a super user, no auth): the test's view of groups. */
@@ -42,6 +42,7 @@ export function savedTutorial(
   tutorial: string,
 ): SavedTutorial | undefined {
   const file = path.join(env.MQ_TUTOR_CONFIG_DIR as string, 'profiles', `${profile}.json`);
+  if (!existsSync(file)) return undefined;
   return (JSON.parse(readFileSync(file, 'utf8')) as { tutorials: Record<string, SavedTutorial> }).tutorials[
     tutorial
   ];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCli, parseSetPairs, UsageError } from '../../src/cli/args.js';
+import { parseCli, UsageError } from '../../src/cli/args.js';
+import { SessionError } from '../../src/session/errors.js';
+import { parseSetPairs } from '../../src/session/set-pairs.js';
 
 describe('command line', () => {
   it('reads run with its options; --json implies --yes', () => {
@@ -38,6 +40,14 @@ describe('command line', () => {
   it('refuses unknown commands, unknown options and --set without =', () => {
     expect(() => parseCli(['deploy'])).toThrow(UsageError);
     expect(() => parseCli(['run', '--bogus'])).toThrow(UsageError);
-    expect(() => parseSetPairs(['novalue'])).toThrow(UsageError);
+    expect(() => parseSetPairs(['novalue'])).toThrow(SessionError);
+  });
+
+  it('--lang is zh or en; `code` also takes the programming language there', () => {
+    expect(() => parseCli(['run', 'ckafka', '--lang', 'xx'])).toThrow(UsageError);
+    expect(() => parseCli(['--lang', 'fr'])).toThrow(/--lang fr/);
+    expect(parseCli(['run', 'ckafka', '--lang', 'zh']).options.lang).toBe('zh');
+    expect(parseCli(['code', 'ckafka', '--lang', 'python']).options.lang).toBe('python');
+    expect(() => parseCli(['code', 'ckafka', '--lang', 'cobol'])).toThrow(UsageError);
   });
 });

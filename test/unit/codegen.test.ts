@@ -3,22 +3,18 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  assertNoSecrets,
-  generateAfterVerify,
-  generateFiles,
-  SecretLeakError,
-  verifyPassed,
-  writeFiles,
-} from '../../src/codegen/generate.js';
-import { buildModel, MissingParamsError, nameServerFor } from '../../src/codegen/model.js';
+import { actionCatalogue } from '../../src/actions/registry.js';
+import { assertNoSecrets, generateFiles, SecretLeakError, writeFiles } from '../../src/codegen/generate.js';
+import { buildModel, MissingParamsError } from '../../src/codegen/model.js';
 import { wrap } from '../../src/codegen/text.js';
-import { loadTutorial } from '../../src/engine/load.js';
 import type { StepResult } from '../../src/engine/types.js';
+import { sandboxNameServerFor } from '../../src/sandbox/params.js';
+import { roundTripVerified, writeCodeAfterVerify } from '../../src/session/code-after.js';
+import { openTutorial } from '../../src/session/tutorials.js';
 import { ROOT, VENV_PYTHON } from '../helpers/env.js';
 
-const ckafka = loadTutorial(path.join(ROOT, 'steps', 'ckafka'));
-const rocketmq = loadTutorial(path.join(ROOT, 'steps', 'rocketmq'));
+const ckafka = openTutorial('ckafka');
+const rocketmq = openTutorial('rocketmq');
 const PYTHON = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
 const DATE = new Date('2025-03-01T00:00:00Z');
 
@@ -123,103 +119,6 @@ describe('the generated Python programs', () => {
     }
   });
 
-  it('call the RocketMQ Python SDK with the right arguments (checked against a stand-in SDK)', () => {
-    // rocketmq-client-python needs librocketmq; a stand-in module records each call instead.
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mqt-rmq-py-'));
-    mkdirSync(path.join(dir, 'stub', 'rocketmq'), { recursive: true });
-    writeFileSync(path.join(dir, 'stub', 'rocketmq', '__init__.py'), '');
-    writeFileSync(
-      path.join(dir, 'stub', 'rocketmq', 'client.py'),
-      `import json, time
-def log(*call):
-    print("CALL " + json.dumps(call), flush=True)
-def _stop(seconds):
-    raise KeyboardInterrupt()
-time.sleep = _stop
-class ConsumeStatus:
-    CONSUME_SUCCESS = "CONSUME_SUCCESS"
-    RECONSUME_LATER = "RECONSUME_LATER"
-class Message:
-    def __init__(self, topic): log("Message", topic)
-    def set_keys(self, keys): log("set_keys", keys)
-    def set_tags(self, tags): log("set_tags", tags)
-    def set_body(self, body): log("set_body", json.loads(body)["text"])
-class _Ret:
-    status = 0
-    msg_id = "MSGID"
-    offset = 7
-class _Base:
-    def __init__(self, group): log(type(self).__name__, group)
-    def set_name_server_address(self, address): log("name_server", address)
-    def set_session_credentials(self, ak, sk, channel): log("credentials", ak, sk, channel)
-    def start(self): log("start")
-    def shutdown(self): log("shutdown")
-class Producer(_Base):
-    def send_sync(self, msg):
-        log("send_sync")
-        return _Ret()
-class _Received:
-    id = "ID1"
-    tags = "TagA"
-    keys = "order-1"
-    body = b"hello"
-class PushConsumer(_Base):
-    def subscribe(self, topic, callback, expression):
-        log("subscribe", topic, expression)
-        log("callback", callback(_Received()))
-`,
-    );
-    writeFiles(dir, rmq, true);
-    const env = {
-      ...process.env,
-      PYTHONPATH: path.join(dir, 'stub'),
-      MQ_TUTOR_ACCESS_KEY: 'AK',
-      MQ_TUTOR_SECRET_KEY: 'SK',
-    };
-    const calls = (script: string, args: string[] = []) => {
-      const r = spawnSync(PYTHON, [path.join(dir, script), ...args], { encoding: 'utf8', env });
-      expect(r.stderr).toBe('');
-      return r.stdout
-        .split('\n')
-        .filter((l) => l.startsWith('CALL '))
-        .map((l) => JSON.parse(l.slice(5)) as unknown[]);
-    };
-    expect(calls('producer.py', ['hi there'])).toEqual([
-      ['Producer', 'rocketmq-abc|namespace_python%group11'],
-      ['name_server', 'rmq-abc.example.com:8080'],
-      ['credentials', 'AK', 'SK', ''],
-      ['start'],
-      ['Message', 'rocketmq-abc|namespace_python%topic1'],
-      ['set_tags', 'TagA'],
-      ['set_keys', 'order-1'],
-      ['set_body', 'hi there'],
-      ['send_sync'],
-      ['shutdown'],
-    ]);
-    expect(calls('consumer.py')).toEqual([
-      ['PushConsumer', 'rocketmq-abc|namespace_python%group11'],
-      ['name_server', 'rmq-abc.example.com:8080'],
-      ['credentials', 'AK', 'SK', ''],
-      ['subscribe', 'rocketmq-abc|namespace_python%topic1', '*'],
-      ['callback', 'CONSUME_SUCCESS'],
-      ['start'],
-      ['shutdown'],
-    ]);
-    // A full name given by the user is kept; a missing secret stops the program with a clear word.
-    const full = spawnSync(PYTHON, [path.join(dir, 'producer.py')], {
-      encoding: 'utf8',
-      env: { ...env, MQ_TUTOR_TOPIC: 'rocketmq-x|ns%t2', MQ_TUTOR_TAG: 'TagB||TagC' },
-    });
-    expect(full.stdout).toContain('"Message", "rocketmq-x|ns%t2"');
-    expect(full.stdout).toContain('"set_tags", "TagB"');
-    const noSecret = spawnSync(PYTHON, [path.join(dir, 'producer.py')], {
-      encoding: 'utf8',
-      env: { ...env, MQ_TUTOR_SECRET_KEY: '' },
-    });
-    expect(noSecret.status).not.toBe(0);
-    expect(noSecret.stderr).toContain('MQ_TUTOR_SECRET_KEY');
-  });
-
   it("are commented in the user's language", () => {
     const zh = generateFiles({
       tutorial: rocketmq,
@@ -313,20 +212,36 @@ describe('code generation', () => {
     });
     const passed = ckafka.steps.map((s) => result(s.id, 'passed'));
     const failed = [...passed.slice(0, 4), result('consume', 'failed'), result('verify', 'skipped')];
-    expect(verifyPassed(passed)).toBe(true);
-    expect(verifyPassed(failed)).toBe(false);
+    expect(roundTripVerified(ckafka, passed, actionCatalogue)).toBe(true);
+    expect(roundTripVerified(ckafka, failed, actionCatalogue)).toBe(false);
+    // What verifies is the action a step runs, not what the step is called.
+    const renamed = { ...ckafka, steps: ckafka.steps.map((s) => ({ ...s, id: `x-${s.id}` })) };
+    expect(
+      roundTripVerified(
+        renamed,
+        passed.map((r) => ({ ...r, step: `x-${r.step}` })),
+        actionCatalogue,
+      ),
+    ).toBe(true);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mqt-after-'));
-    const common = { tutorial: ckafka, values: kafkaValues, profile: 'p', lang: 'en' as const, outDir: dir };
-    expect(generateAfterVerify({ ...common, results: failed })).toBeUndefined();
-    const sets = generateAfterVerify({ ...common, results: passed }) ?? [];
+    const common = {
+      tutorial: ckafka,
+      values: kafkaValues,
+      profile: 'p',
+      lang: 'en' as const,
+      outDir: dir,
+      actions: actionCatalogue,
+    };
+    expect(writeCodeAfterVerify({ ...common, results: failed })).toEqual([]);
+    const sets = writeCodeAfterVerify({ ...common, results: passed });
     expect(sets.map((s) => s.language)).toEqual(['python', 'ts']);
     expect(existsSync(path.join(dir, 'python', 'producer.py'))).toBe(true);
     expect(existsSync(path.join(dir, 'ts', 'consumer.ts'))).toBe(true);
   });
 
   it('uses the sandbox name server for the remoting SDK', () => {
-    expect(nameServerFor('127.0.0.1:8081')).toBe('127.0.0.1:9876');
-    expect(nameServerFor('rmq.example.com:9876')).toBe('rmq.example.com:9876');
+    expect(sandboxNameServerFor('127.0.0.1:8081')).toBe('127.0.0.1:9876');
+    expect(sandboxNameServerFor('rmq.example.com:9876')).toBeUndefined();
   });
 
   it('wraps comments for Latin and CJK text', () => {

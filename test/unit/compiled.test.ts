@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { actionCatalogue } from '../../src/actions/registry.js';
 import {
   type CompiledTutorials,
   compiledTutorial,
@@ -18,7 +19,9 @@ function compiledCopy() {
   const cache = path.join(root, 'tutorials.json');
   const data: CompiledTutorials = {
     version: 1,
-    tutorials: { ckafka: { files: fingerprint(dir), tutorial: portable(loadTutorial(dir)) } },
+    tutorials: {
+      ckafka: { files: fingerprint(dir), tutorial: portable(loadTutorial(dir, actionCatalogue)) },
+    },
   };
   writeFileSync(cache, JSON.stringify(data));
   return { dir, cache };
@@ -27,7 +30,7 @@ function compiledCopy() {
 describe('tutorials compiled at build time', () => {
   it('give the same tutorial as parsing the files', () => {
     const { dir, cache } = compiledCopy();
-    expect(compiledTutorial(cache, dir)).toEqual(loadTutorial(dir));
+    expect(compiledTutorial(cache, dir)).toEqual(loadTutorial(dir, actionCatalogue));
   });
 
   it('are not used once a step file has changed, so an instructor’s edit is seen', () => {

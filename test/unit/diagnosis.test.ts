@@ -159,6 +159,7 @@ describe('rocketmq errors map to diagnoses', () => {
       'rocketmq.produce',
     ],
     ['RMQ_GROUP_NOT_FOUND', client(50001, 'subscription group [g] does not exist'), 'rocketmq.consume'],
+    ['RMQ_BROKER_BUSY', client(42900, 'broker busy, start flow control for a while'), 'rocketmq.produce'],
     [
       'RMQ_MESSAGE_TYPE_MISMATCH',
       new TypeError('Current message type not match with topic accept message types'),

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSES } from '../../src/diagnosis/catalog.js';
-import { lintTutorial, listTutorials } from '../../src/engine/load.js';
+import { listTutorials } from '../../src/engine/load.js';
 import { catalog } from '../../src/i18n/catalog.js';
 import { detectLang, fill } from '../../src/i18n/index.js';
+import { lintTutorialDir } from '../../src/session/tutorials.js';
 import { ROOT } from '../helpers/env.js';
 
 const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -39,7 +40,7 @@ describe('every user-facing string exists in zh and en', () => {
   it.each(listTutorials(path.join(ROOT, 'steps')))(
     'tutorial %s: every step and parameter has both languages (lint is clean)',
     (id) => {
-      const { problems } = lintTutorial(path.join(ROOT, 'steps', id));
+      const { problems } = lintTutorialDir(path.join(ROOT, 'steps', id));
       expect(problems).toEqual([]);
     },
   );

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTutorial } from '../../src/engine/load.js';
 import { envVarName, resolveParams, validateParams } from '../../src/engine/params.js';
+import { openTutorial } from '../../src/session/tutorials.js';
 import { ROOT } from '../helpers/env.js';
 
-const ckafka = loadTutorial(path.join(ROOT, 'steps', 'ckafka'));
+const ckafka = openTutorial('ckafka');
 const all = ckafka.steps;
 
 describe('parameter precedence: --set > MQ_TUTOR_* > profile > sandbox > default', () => {
@@ -89,9 +89,10 @@ describe('validation before any network call', () => {
 });
 
 describe('TDMQ names are checked with the naming helper', () => {
-  const rocketmq = loadTutorial(path.join(ROOT, 'steps', 'rocketmq'));
+  const rocketmq = openTutorial('rocketmq');
   const base = {
     endpoints: '127.0.0.1:8081',
+    protocol: 'auto',
     accessKey: 'ak',
     secretKey: 'sk',
     group: 'g',

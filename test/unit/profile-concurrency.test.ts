@@ -17,12 +17,13 @@ beforeAll(async () => {
     source,
     `import { ProfileStore } from ${JSON.stringify(path.join(ROOT, 'src', 'profile', 'store.ts'))};
 const [configDir, id, count] = process.argv.slice(2);
+const both = { id: 'both', params: { password: { type: 'secret' } } };
 const store = new ProfileStore({ MQ_TUTOR_CONFIG_DIR: configDir });
 for (let i = 0; i < Number(count); i++) {
   // Its own tutorial, and a tutorial both writers update (the read-modify-write that must not lose).
-  store.saveParams('shared', \`tutorial-\${id}\`, { [\`k\${i}\`]: String(i) });
-  store.saveParams('shared', 'both', { [\`\${id}-\${i}\`]: 'x' });
-  if (i % 10 === 0) store.saveSecrets('shared', 'both', { password: \`pw-\${id}\` });
+  store.saveParams('shared', { ...both, id: \`tutorial-\${id}\` }, { [\`k\${i}\`]: String(i) });
+  store.saveParams('shared', both, { [\`\${id}-\${i}\`]: 'x' });
+  if (i % 10 === 0) store.saveSecrets('shared', both, { password: \`pw-\${id}\` });
 }
 `,
   );

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { describeDamage } from '../../src/profile/notice.js';
 import { repairProfile, syntaxErrorPlace } from '../../src/profile/repair.js';
 import { ProfileStore } from '../../src/profile/store.js';
+import { openTutorial } from '../../src/session/tutorials.js';
 import { freshConfigDir } from '../helpers/env.js';
+
+const ckafka = openTutorial('ckafka');
+const rocketmq = openTutorial('rocketmq');
+/** A tutorial whose secret is called neither password nor accessKey nor secretKey. */
+const custom = {
+  id: 'custom',
+  params: { token: { ...ckafka.params.password!, id: 'token' }, topic: ckafka.params.topic! },
+};
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 
@@ -19,8 +28,8 @@ function backups(store: ProfileStore, dir = store.profilesDir): string[] {
 describe('profile files', () => {
   it('are written with mode 0600 and never hold a secret', () => {
     const store = freshStore();
-    store.saveParams('p1', 'ckafka', { topic: 'tutorial-topic', password: 'hunter2-secret' });
-    store.update('p1', 'ckafka', (s) => ({ ...s, params: { ...s.params, secretKey: 'sk-secret-value' } }));
+    store.saveParams('p1', ckafka, { topic: 'tutorial-topic', password: 'hunter2-secret' });
+    store.update('p1', rocketmq, (s) => ({ ...s, params: { ...s.params, secretKey: 'sk-secret-value' } }));
     const file = store.fileOf('p1');
     expect(mode(file)).toBe(0o600);
     const text = readFileSync(file, 'utf8');
@@ -32,14 +41,38 @@ describe('profile files', () => {
 
   it('keep opted-in secrets in a separate file, also mode 0600', () => {
     const store = freshStore();
-    store.saveParams('p1', 'ckafka', { topic: 't' });
-    store.saveSecrets('p1', 'ckafka', { password: 'hunter2-secret', topic: 'not-a-secret' });
+    store.saveParams('p1', ckafka, { topic: 't' });
+    store.saveSecrets('p1', ckafka, { password: 'hunter2-secret', topic: 'not-a-secret' });
     expect(mode(store.secretsFileOf('p1'))).toBe(0o600);
     expect(store.readSecrets('p1', 'ckafka')).toEqual({ password: 'hunter2-secret' });
     expect(readFileSync(store.fileOf('p1'), 'utf8')).not.toContain('hunter2-secret');
     expect(store.delete('p1')).toBe(true);
     expect(existsSync(store.secretsFileOf('p1'))).toBe(false);
     expect(store.list()).toEqual([]);
+  });
+
+  it('secrecy follows `type: secret` alone, whatever the parameter is called', () => {
+    const store = freshStore();
+    store.saveParams('p1', custom, { topic: 't', token: 'tok-secret-value' });
+    store.update('p1', custom, (s) => ({ ...s, params: { ...s.params, token: 'tok-secret-value' } }));
+    expect(readFileSync(store.fileOf('p1'), 'utf8')).not.toContain('tok-secret-value');
+    store.saveSecrets('p1', custom, { token: 'tok-secret-value', topic: 'not-a-secret' });
+    expect(store.readSecrets('p1', 'custom')).toEqual({ token: 'tok-secret-value' });
+  });
+
+  it('a read-only store reads without writing anything: no lock file, no folder', () => {
+    const store = freshStore();
+    store.saveParams('p1', ckafka, { topic: 'kept' });
+    const before = readdirSync(store.profilesDir).sort();
+    const reader = new ProfileStore({ MQ_TUTOR_CONFIG_DIR: store.root }, { readOnly: true });
+    expect(reader.tutorial('p1', 'ckafka').params.topic).toBe('kept');
+    expect(readdirSync(store.profilesDir).sort()).toEqual(before);
+    const nowhere = new ProfileStore(
+      { MQ_TUTOR_CONFIG_DIR: path.join(store.root, 'absent') },
+      { readOnly: true },
+    );
+    expect(nowhere.list()).toEqual([]);
+    expect(existsSync(nowhere.root)).toBe(false);
   });
 
   it('reading a profile that does not exist creates nothing', () => {
@@ -52,7 +85,7 @@ describe('profile files', () => {
 describe('a damaged profile file', () => {
   it('that is not JSON is moved aside, reported with its line and column, and work goes on', () => {
     const store = freshStore();
-    store.saveParams('p1', 'ckafka', { topic: 'keep-me' });
+    store.saveParams('p1', ckafka, { topic: 'keep-me' });
     const file = store.fileOf('p1');
     writeFileSync(
       file,
@@ -78,7 +111,7 @@ describe('a damaged profile file', () => {
     expect(text).toContain('line 4');
     expect(describeDamage('zh', d, again).join('\n')).toContain('第 4 行');
 
-    again.saveParams('p1', 'ckafka', { topic: 'after' });
+    again.saveParams('p1', ckafka, { topic: 'after' });
     expect(new ProfileStore({ MQ_TUTOR_CONFIG_DIR: store.root }).tutorial('p1', 'ckafka').params.topic).toBe(
       'after',
     );
@@ -87,7 +120,7 @@ describe('a damaged profile file', () => {
   it('with values of the wrong type keeps what is usable and says what it fixed', () => {
     const store = freshStore();
     const file = store.fileOf('hand');
-    store.saveParams('hand', 'ckafka', { topic: 'x' });
+    store.saveParams('hand', ckafka, { topic: 'x' });
     writeFileSync(
       file,
       JSON.stringify({
@@ -146,7 +179,7 @@ describe('a damaged profile file', () => {
 
   it('damaged secrets files are set aside the same way', () => {
     const store = freshStore();
-    store.saveSecrets('p1', 'ckafka', { password: 'pw-secret' });
+    store.saveSecrets('p1', ckafka, { password: 'pw-secret' });
     writeFileSync(store.secretsFileOf('p1'), 'not json');
     const again = new ProfileStore({ MQ_TUTOR_CONFIG_DIR: store.root });
     expect(again.readSecrets('p1', 'ckafka')).toEqual({});
@@ -170,11 +203,11 @@ describe('a damaged profile file', () => {
 describe('profile progress', () => {
   it('is stored per tutorial, next to the parameters', () => {
     const store = freshStore();
-    store.update('p', 'ckafka', (s) => ({
+    store.update('p', ckafka, (s) => ({
       ...s,
       progress: { produce: { status: 'passed', at: new Date().toISOString(), durationMs: 5 } },
     }));
-    store.saveParams('p', 'rocketmq', { topic: 'r' });
+    store.saveParams('p', rocketmq, { topic: 'r' });
     const data = store.read('p');
     expect(Object.keys(data.tutorials).sort()).toEqual(['ckafka', 'rocketmq']);
     expect(data.tutorials.ckafka?.progress.produce?.status).toBe('passed');

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileStore } from '../../src/profile/store.js';
-import { buildReport, findLastRun } from '../../src/report/report.js';
+import { findLastRun, reportOf } from '../../src/session/report.js';
+import { openTutorial } from '../../src/session/tutorials.js';
 import { freshConfigDir } from '../helpers/env.js';
+
+const ckafka = openTutorial('ckafka');
 
 const PASSWORD = 'Report-S3cret-pw';
 
@@ -9,7 +12,7 @@ function storeWithFailedRun(): ProfileStore {
   const store = new ProfileStore({ MQ_TUTOR_CONFIG_DIR: freshConfigDir() });
   const t0 = Date.parse('2025-03-01T08:00:00Z');
   const at = (s: number) => new Date(t0 + s * 1000).toISOString();
-  store.update('work', 'ckafka', () => ({
+  store.update('work', ckafka, () => ({
     params: {
       bootstrapServers: 'ckafka-abc.example.com:50004',
       username: 'ckafka-abc#alice',
@@ -49,7 +52,7 @@ function storeWithFailedRun(): ProfileStore {
       },
     },
   }));
-  store.saveSecrets('work', 'ckafka', { password: PASSWORD });
+  store.saveSecrets('work', ckafka, { password: PASSWORD });
   return store;
 }
 
@@ -58,7 +61,7 @@ describe('the troubleshooting report', () => {
     const store = storeWithFailedRun();
     const target = findLastRun(store, {});
     expect(target?.profile).toBe('work');
-    const md = buildReport({ store, target: target!, lang: 'en', env: {} });
+    const md = reportOf(store, target!, { lang: 'en', env: {} });
     expect(md).toContain('# mq-tutor troubleshooting report');
     expect(md).toContain('`mqt-test-1`');
     expect(md).toContain('| Node.js | `v20.0.0` |');
@@ -76,7 +79,7 @@ describe('the troubleshooting report', () => {
 
   it("is written in the user's language", () => {
     const store = storeWithFailedRun();
-    const md = buildReport({ store, target: findLastRun(store, { profile: 'work' })!, lang: 'zh', env: {} });
+    const md = reportOf(store, findLastRun(store, { profile: 'work' })!, { lang: 'zh', env: {} });
     expect(md).toContain('# mq-tutor 排障报告');
     expect(md).toContain('用户名或密码被拒绝');
     expect(md).toContain('处理建议');
@@ -87,7 +90,7 @@ describe('the troubleshooting report', () => {
     const store = storeWithFailedRun();
     store.forgetSecrets('work');
     const env = { MQ_TUTOR_PASSWORD: 'Env-S3cret-pw', MQ_TUTOR_TOPIC: 'from-env' };
-    const md = buildReport({ store, target: findLastRun(store, {})!, lang: 'en', env });
+    const md = reportOf(store, findLastRun(store, {})!, { lang: 'en', env: env });
     expect(md).toContain('| topic | `from-env` | environment MQ_TUTOR_TOPIC |');
     expect(md).toMatch(/\| password \| •+ \(set, masked\) \| environment MQ_TUTOR_PASSWORD \|/);
     expect(md).not.toContain('Env-S3cret-pw');
@@ -95,7 +98,7 @@ describe('the troubleshooting report', () => {
 
   it('shows the values the run recorded, with their sources', () => {
     const store = storeWithFailedRun();
-    store.update('work', 'ckafka', (s) => ({
+    store.update('work', ckafka, (s) => ({
       ...s,
       lastRun: s.lastRun && {
         ...s.lastRun,
@@ -108,7 +111,7 @@ describe('the troubleshooting report', () => {
         },
       },
     }));
-    const md = buildReport({ store, target: findLastRun(store, {})!, lang: 'en', env: {} });
+    const md = reportOf(store, findLastRun(store, {})!, { lang: 'en', env: {} });
     expect(md).toContain('The values this run used');
     expect(md).toContain('| bootstrapServers | `localhost:19095` | local sandbox |');
     expect(md).toContain('| groupId | `tutorial-g` | command line (--set) |');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { receiptPosition } from '../../src/actions/rocketmq/consume.js';
-import { tagToSend } from '../../src/actions/rocketmq/produce.js';
+import { receiptPosition } from '../../src/actions/rocketmq/grpc-consume.js';
+import { tagToSend } from '../../src/actions/rocketmq/message.js';
+import { envVarName } from '../../src/engine/params.js';
+import { parseConsumeStats } from '../../src/remoting/broker-admin.js';
 import { kafkaServerProperties } from '../../src/sandbox/kafka/config.js';
-import { envName, exportLines } from '../../src/sandbox/params.js';
+import { exportLines } from '../../src/sandbox/params.js';
 import { brokerConf, proxyJson } from '../../src/sandbox/rocketmq/config.js';
-import { parseConsumeStats } from '../../src/sandbox/rocketmq/remoting.js';
 
 describe('sandbox Kafka configuration', () => {
   const props = kafkaServerProperties({
@@ -12,6 +13,7 @@ describe('sandbox Kafka configuration', () => {
     keystoreFile: '/k.p12',
     keystorePassword: 'kp',
     learnerPassword: 'lp',
+    untrustedKeystoreFile: '/u.p12',
   });
 
   it('listens on loopback only and advertises localhost for the SASL listeners', () => {
@@ -49,9 +51,23 @@ describe('sandbox RocketMQ configuration', () => {
     const body =
       '{"consumeTps":0.03,"offsetTable":{{"brokerName":"broker-a","queueId":0,"topic":"tutorial-topic"}:{"brokerOffset":28,"consumerOffset":27,"lastTimestamp":1,"pullOffset":28},' +
       '{"brokerName":"broker-a","queueId":1,"topic":"tutorial-topic"}:{"brokerOffset":43,"consumerOffset":43,"lastTimestamp":1,"pullOffset":43}}}';
-    expect(parseConsumeStats(body)).toEqual([
-      { broker: 'broker-a', queue: 0, brokerOffset: 28, consumerOffset: 27 },
-      { broker: 'broker-a', queue: 1, brokerOffset: 43, consumerOffset: 43 },
+    expect(parseConsumeStats(body).queues).toEqual([
+      {
+        topic: 'tutorial-topic',
+        brokerName: 'broker-a',
+        queueId: 0,
+        brokerOffset: 28,
+        consumerOffset: 27,
+        lastTimestamp: 1,
+      },
+      {
+        topic: 'tutorial-topic',
+        brokerName: 'broker-a',
+        queueId: 1,
+        brokerOffset: 43,
+        consumerOffset: 43,
+        lastTimestamp: 1,
+      },
     ]);
     expect(receiptPosition('27 1795264560124 20000 4 0 broker-a 0 27 315509')).toEqual({
       broker: 'broker-a',
@@ -64,11 +80,11 @@ describe('sandbox RocketMQ configuration', () => {
 
 describe('sandbox env lines', () => {
   it('names variables in upper snake case and quotes values for the shell', () => {
-    expect(envName('bootstrapServers')).toBe('MQ_TUTOR_BOOTSTRAP_SERVERS');
-    const lines = exportLines({
-      ckafka: { username: "a#b'c", topic: 't' },
-      rocketmq: { topic: 'other', endpoints: 'e' },
-    });
+    expect(envVarName('bootstrapServers')).toBe('MQ_TUTOR_BOOTSTRAP_SERVERS');
+    const lines = exportLines([
+      { username: "a#b'c", topic: 't' },
+      { topic: 'other', endpoints: 'e' },
+    ]);
     expect(lines).toEqual([
       "export MQ_TUTOR_USERNAME='a#b'\\''c'",
       "export MQ_TUTOR_TOPIC='t'",

@@ -2,9 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintTutorial, loadTutorial } from '../../src/engine/load.js';
+import { actionCatalogue } from '../../src/actions/registry.js';
+import { loadTutorial } from '../../src/engine/load.js';
 import { runTutorial } from '../../src/engine/runner.js';
 import type { EngineEvent } from '../../src/engine/types.js';
+import { engineKit } from '../../src/session/kit.js';
+import { lintTutorialDir } from '../../src/session/tutorials.js';
 import { ROOT } from '../helpers/env.js';
 
 /** A copy of the ckafka tutorial that a test may break. */
@@ -28,7 +31,7 @@ describe('steps lint reports each problem with its file and line', () => {
     const dir = copyOfCkafka();
     const file = path.join(dir, '03-check-network.md');
     edit(file, (t) => t.replace(/::: en[\s\S]*?\n:::\s*$/m, ''));
-    const { problems } = lintTutorial(dir);
+    const { problems } = lintTutorialDir(dir);
     expect(problems).toContainEqual(
       expect.objectContaining({ file, message: expect.stringMatching(/::: en/) }),
     );
@@ -38,7 +41,7 @@ describe('steps lint reports each problem with its file and line', () => {
     const dir = copyOfCkafka();
     const file = path.join(dir, '04-produce.md');
     edit(file, (t) => t.replace('action: kafka.produce', 'action: kafka.teleport'));
-    const { problems } = lintTutorial(dir);
+    const { problems } = lintTutorialDir(dir);
     expect(problems).toContainEqual({
       file,
       line: lineOf(file, 'action: kafka.teleport'),
@@ -50,7 +53,7 @@ describe('steps lint reports each problem with its file and line', () => {
     const dir = copyOfCkafka();
     const file = path.join(dir, '04-produce.md');
     edit(file, (t) => t.replace(/checkHostname, topic\]/, 'checkHostname, topics]'));
-    const messages = lintTutorial(dir).problems.map((p) => p.message);
+    const messages = lintTutorialDir(dir).problems.map((p) => p.message);
     expect(messages).toContain('unknown parameter `topics` (not in tutorial.yaml)');
     expect(messages).toContain('action `kafka.produce` reads `topic`: add it to `params`');
   });
@@ -61,7 +64,7 @@ describe('steps lint reports each problem with its file and line', () => {
     edit(file, (t) => t.replace("pattern: '^[^#\\s]+#[^#\\s]+$'", "pattern: '^[unclosed'"));
     const step = path.join(dir, '01-prepare-env.md');
     edit(step, (t) => t.replace(/title:\n {2}zh: .*\n/, 'title:\n'));
-    const { problems } = lintTutorial(dir);
+    const { problems } = lintTutorialDir(dir);
     expect(problems).toContainEqual({
       file,
       line: lineOf(file, "pattern: '^[unclosed'"),
@@ -76,9 +79,26 @@ describe('steps lint reports each problem with its file and line', () => {
     const dir = copyOfCkafka();
     edit(path.join(dir, 'tutorial.yaml'), (t) => t.replace('  - verify', '  - verify\n  - celebrate'));
     edit(path.join(dir, '02-check-cert.md'), (t) => t.replace('timeoutSeconds: 20', 'timeoutSeconds: [20'));
-    const messages = lintTutorial(dir).problems.map((p) => `${path.basename(p.file)}:${p.message}`);
+    const messages = lintTutorialDir(dir).problems.map((p) => `${path.basename(p.file)}:${p.message}`);
     expect(messages).toContain('tutorial.yaml:step `celebrate` is listed but no .md file has that id');
     expect(messages.some((m) => m.startsWith('02-check-cert.md:'))).toBe(true);
+  });
+});
+
+describe('a tutorial says which broker it talks to', () => {
+  it('a missing or unknown broker, and an action of another broker, are reported', () => {
+    const dir = copyOfCkafka();
+    const file = path.join(dir, 'tutorial.yaml');
+    edit(file, (t) => t.replace('broker: kafka\n', ''));
+    expect(lintTutorialDir(dir).problems.map((p) => p.message)).toContainEqual(
+      expect.stringContaining('`broker` names the broker the tutorial talks to: one of kafka, rocketmq'),
+    );
+    edit(file, (t) => t.replace('id: ckafka\n', 'id: ckafka\nbroker: pulsar\n'));
+    expect(lintTutorialDir(dir).problems[0]?.line).toBe(lineOf(file, 'broker: pulsar'));
+    edit(file, (t) => t.replace('broker: pulsar', 'broker: rocketmq'));
+    expect(lintTutorialDir(dir).problems.map((p) => p.message)).toContain(
+      "action `kafka.produce` talks to kafka, but this tutorial's broker is rocketmq",
+    );
   });
 });
 
@@ -89,6 +109,7 @@ describe('a new tutorial needs only new files in steps/', () => {
       path.join(dir, 'tutorial.yaml'),
       [
         'id: hello',
+        'broker: kafka',
         'title: {zh: 你好, en: Hello}',
         'summary: {zh: 只检查环境。, en: Only checks the environment.}',
         'steps: [env]',
@@ -113,9 +134,10 @@ describe('a new tutorial needs only new files in steps/', () => {
         ':::',
       ].join('\n'),
     );
-    const tutorial = loadTutorial(dir);
+    const tutorial = loadTutorial(dir, actionCatalogue);
     const events: EngineEvent[] = [];
     const summary = await runTutorial({
+      kit: engineKit(),
       tutorial,
       values: {},
       signal: new AbortController().signal,
