@@ -14,6 +14,9 @@ import {
 import { kcatProduce, kcatReadAt } from '../helpers/kcat.js';
 import { python } from '../helpers/python.js';
 import { CA_FILE, LEARNER, sandboxSecrets, secretValues } from '../helpers/sandbox.js';
+import { needsSharedSandbox } from '../helpers/shared-sandbox.js';
+
+needsSharedSandbox();
 
 const group = () => `tutorial-ci-${randomBytes(3).toString('hex')}`;
 

@@ -8,6 +8,9 @@ import { mqadmin } from '../../src/sandbox/rocketmq/admin.js';
 import { jsonLines, runCli, stepLine } from '../helpers/cli.js';
 import { ROOT, SANDBOX_DIR, testEnv, VENV_PYTHON } from '../helpers/env.js';
 import { sandboxSecrets, secretValues } from '../helpers/sandbox.js';
+import { needsSharedSandbox } from '../helpers/shared-sandbox.js';
+
+needsSharedSandbox();
 
 const hex = () => randomBytes(3).toString('hex');
 

@@ -1,26 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { BIN, ROOT, testEnv } from '../helpers/env.js';
+import { sandboxDown, sandboxStatus } from '../../src/sandbox/sandbox.js';
+import { SANDBOX_DIR } from '../helpers/env.js';
 
-function cli(args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: testEnv(),
-    encoding: 'utf8',
-    timeout: 15 * 60_000,
-  });
-}
+const env = () => ({ ...process.env, MQ_TUTOR_SANDBOX_DIR: SANDBOX_DIR });
+let wasRunning = false;
 
-let startedHere = false;
-
-/** Starts the sandbox brokers once for the whole live suite; stops them at the end if it started them. */
+/**
+ * Starts nothing: each live file starts the shared sandbox it needs (test/helpers/shared-sandbox.ts),
+ * and the fresh-machine tests start their own from empty folders. At the end the shared sandbox is
+ * stopped if the suite started it (or in CI).
+ */
 export async function setup(): Promise<void> {
-  const status = cli(['sandbox', 'status']);
-  const wasRunning = /Kafka: running/.test(status.stdout) && /RocketMQ: running/.test(status.stdout);
-  const up = cli(['sandbox', 'up']);
-  if (up.status !== 0) throw new Error(`sandbox up failed (${up.status}):\n${up.stdout}\n${up.stderr}`);
-  startedHere = !wasRunning;
+  wasRunning = sandboxStatus(env()).brokers.every((b) => b.running);
 }
 
 export async function teardown(): Promise<void> {
-  if (startedHere || process.env.CI) cli(['sandbox', 'down']);
+  if (!wasRunning || process.env.CI) await sandboxDown(env());
 }

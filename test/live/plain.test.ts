@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testEnv } from '../helpers/env.js';
+import { profileWhereConsumeWaits } from '../helpers/faults.js';
 import { describeGroup, savedTutorial, waitForMember } from '../helpers/kafka-admin.js';
+import { needsSharedSandbox } from '../helpers/shared-sandbox.js';
 import { TmuxTerminal } from '../helpers/tty.js';
+
+needsSharedSandbox();
 
 /** Answered @inquirer prompts stay on screen as "✔ question answer". */
 const answered = (text: string) => text.split('\n').filter((l) => l.startsWith('✔ ')).length;
@@ -68,6 +72,7 @@ describe('--plain: numbered questions in a real terminal (tmux), against the san
   it('Ctrl-C during consume: exit 130, the consumer left its group, the typed group id is saved', async () => {
     const env = testEnv();
     const group = `tutorial-plain-int-${unique()}`;
+    await profileWhereConsumeWaits(env, 'ckafka');
     term = TmuxTerminal.start({
       args: ['run', 'ckafka', '--sandbox', '--plain', '--step', 'consume'],
       env,

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli, stepLine } from '../helpers/cli.js';
 import { testEnv } from '../helpers/env.js';
 import { sandboxSecrets, secretValues } from '../helpers/sandbox.js';
+import { needsSharedSandbox } from '../helpers/shared-sandbox.js';
+
+needsSharedSandbox();
 
 const group = () => `tutorial-pf-${randomBytes(3).toString('hex')}`;
 const profileFile = (env: NodeJS.ProcessEnv, name: string) =>

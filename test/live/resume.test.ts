@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli, stepLine } from '../helpers/cli.js';
 import { testEnv } from '../helpers/env.js';
+import { needsSharedSandbox } from '../helpers/shared-sandbox.js';
+
+needsSharedSandbox();
 
 describe('resume after the process is killed (kill -9) during consume', () => {
   it('starts again at consume, with the parameters given before, and passes', async () => {

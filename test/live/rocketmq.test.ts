@@ -5,6 +5,9 @@ import { jsonLines, runCli, stepLine } from '../helpers/cli.js';
 import { SANDBOX_DIR, testEnv } from '../helpers/env.js';
 import { type BlackHole, blackHole } from '../helpers/faults.js';
 import { secretValues } from '../helpers/sandbox.js';
+import { needsSharedSandbox } from '../helpers/shared-sandbox.js';
+
+needsSharedSandbox();
 
 const NS = ['-n', '127.0.0.1:9876'];
 
@@ -126,7 +129,12 @@ describe('rocketmq diagnoses, provoked for real', () => {
     ['RMQ_AUTH_FAILED', 'produce', () => ['--set', 'secretKey=not-the-secret']],
     ['UNKNOWN_HOST', 'check-network', () => ['--set', 'endpoints=proxy.no-such-host.invalid:8081']],
     ['CONNECTION_REFUSED', 'check-network', () => ['--set', 'endpoints=127.0.0.1:18099']],
-    ['RMQ_NAMESERVER_PORT', 'check-network', () => ['--set', 'endpoints=127.0.0.1:9876']],
+    // With protocol auto the name server is the document's route; asked for gRPC, it is a mistake.
+    [
+      'RMQ_NAMESERVER_PORT',
+      'check-network',
+      () => ['--set', 'endpoints=127.0.0.1:9876', '--set', 'protocol=grpc'],
+    ],
     ['RMQ_TOPIC_NOT_FOUND', 'produce', () => ['--set', 'topic=tutorial-no-such-topic']],
     ['RMQ_GROUP_NOT_FOUND', 'consume', () => ['--set', 'group=tutorial-no-such-group']],
     ['RMQ_MESSAGE_TYPE_MISMATCH', 'produce', () => ['--set', 'topic=tutorial-fifo-topic']],
@@ -154,6 +162,8 @@ describe('rocketmq diagnoses, provoked for real', () => {
       'produce',
       '--set',
       'endpoints=127.0.0.1:9876',
+      '--set',
+      'protocol=grpc',
     ]);
     expect(stepLine(jsonLines(ns.stdout), 'produce').diagnosis?.code).toBe('RMQ_NAMESERVER_PORT');
     const bh = await runCli(

@@ -2,11 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { freshConfigDir, SANDBOX_DIR, testEnv } from '../helpers/env.js';
 import { kcat, kcatAuth, kcatProduce } from '../helpers/kcat.js';
 import { CA_FILE, sandboxSecrets } from '../helpers/sandbox.js';
+import { needsSharedSandbox } from '../helpers/shared-sandbox.js';
+
+needsSharedSandbox();
 
 const fingerprint = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -72,7 +75,10 @@ describe('sandbox: Kafka listeners are real (checked with kcat)', () => {
 });
 
 describe('sandbox: RocketMQ gRPC proxy with authentication', () => {
-  const secrets = sandboxSecrets();
+  let secrets: ReturnType<typeof sandboxSecrets>;
+  beforeAll(() => {
+    secrets = sandboxSecrets();
+  });
   const base = (secretKey: string) => ({
     endpoints: '127.0.0.1:8081',
     namespace: '',
@@ -141,13 +147,19 @@ describe('sandbox command', () => {
     expect(r.durationMs).toBeLessThan(15_000);
   });
 
-  it('up writes the sandbox profile, without secrets', async () => {
+  it('up writes the sandbox profile, without secrets; the profile then reaches the sandbox without --sandbox', async () => {
     const env = testEnv();
-    await runCli(['sandbox', 'up'], { env });
+    const up = await runCli(['sandbox', 'up'], { env });
+    expect(up.stdout).toMatch(/bootstrapServers = localhost:19095/);
+    expect(up.stdout).toMatch(
+      /RocketMQ \(or, with --set protocol=remoting\):\s+protocol = remoting\s+endpoints = 127\.0\.0\.1:9876/,
+    );
     const show = await runCli(['profile', 'show', 'sandbox'], { env });
     expect(show.code, show.stderr).toBe(0);
-    expect(show.stdout).toMatch(/bootstrapServers\s*[=:]?\s*localhost:19095/);
-    expect(show.stdout).toMatch(/endpoints\s*[=:]?\s*127\.0\.0\.1:8081/);
+    const run = await runCli(['run', 'ckafka', '--profile', 'sandbox', '--json', '--step', 'check-network'], {
+      env,
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     const file = readFileSync(
       path.join(env.MQ_TUTOR_CONFIG_DIR as string, 'profiles', 'sandbox.json'),
       'utf8',
@@ -163,7 +175,7 @@ describe('sandbox command', () => {
   it('status reports both brokers with their ports', async () => {
     const r = await runCli(['sandbox', 'status']);
     expect(r.stdout).toMatch(/Kafka: running \(pid \d+\).*127\.0\.0\.1:19094.*127\.0\.0\.1:19095/);
-    expect(r.stdout).toMatch(/RocketMQ: running \(pid \d+\).*127\.0\.0\.1:8081.*127\.0\.0\.1:9876/);
+    expect(r.stdout).toMatch(/RocketMQ: running \(pid \d+\).*\*:8081.*127\.0\.0\.1:9876/);
   });
 
   it('env prints export lines, secrets included, that a shell can eval', async () => {
@@ -202,10 +214,11 @@ describe('sandbox command', () => {
     expect(statSync(path.join(SANDBOX_DIR, 'secrets.json')).mode & 0o777).toBe(0o600);
   });
 
-  it('a port taken by another program gives one clear line and exit code 2', async () => {
+  it('ports held by the running sandbox, for a second state folder: one clear line naming it, exit code 2', async () => {
     const r = await runCli(['sandbox', 'up'], { env: testEnv({ MQ_TUTOR_SANDBOX_DIR: freshConfigDir() }) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^Port \d+ is already in use by another program/m);
+    expect(r.stderr).toMatch(/^Port \d+ is held by another mq-tutor sandbox, whose state folder is /m);
+    expect(r.stderr).toContain(`MQ_TUTOR_SANDBOX_DIR=${SANDBOX_DIR} mq-tutor sandbox down`);
   });
 
   it('without Java, up says so in one line and exits 2', async () => {

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { testEnv } from '../helpers/env.js';
 import { sandboxSecrets, secretValues } from '../helpers/sandbox.js';
+import { needsSharedSandbox } from '../helpers/shared-sandbox.js';
+
+needsSharedSandbox();
 
 const group = () => `tutorial-sec-${randomBytes(3).toString('hex')}`;
 

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testEnv } from '../helpers/env.js';
+import { profileWhereConsumeWaits } from '../helpers/faults.js';
 import { describeGroup, savedTutorial, waitForMember } from '../helpers/kafka-admin.js';
+import { needsSharedSandbox } from '../helpers/shared-sandbox.js';
 import { TmuxTerminal } from '../helpers/tty.js';
+
+needsSharedSandbox();
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -57,7 +61,8 @@ describe('the full-screen wizard in a real terminal (tmux), against the sandbox'
   it('Ctrl-C during consume stops it cleanly: exit 130, the consumer left its group, the typed values are saved', async () => {
     const env = testEnv();
     const group = `tutorial-wizard-int-${unique()}`;
-    // A fresh profile without a produce result: consume waits for its whole time limit.
+    // Consume waits for a message that was never sent: there is time to press Ctrl-C.
+    await profileWhereConsumeWaits(env, 'ckafka');
     term = TmuxTerminal.start({
       args: ['run', 'ckafka', '--sandbox', '--step', 'consume'],
       env,
