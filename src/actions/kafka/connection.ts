@@ -49,7 +49,25 @@ export const KAFKA_TIMEOUTS = {
   retry: { retries: 1, initialRetryTime: 60, maxRetryTime: 1500 },
 } as const;
 
-export async function createKafka(conn: KafkaConnection, clientId: string): Promise<Kafka> {
+/**
+ * For the workshop's progress topic, which nobody diagnoses from its first failure: a room of learners
+ * starting at once on a small machine can take several seconds per TLS handshake, and a dropped
+ * request is better tried again than reported.
+ */
+export const PATIENT_KAFKA_TIMEOUTS = {
+  connectionTimeout: 12_000,
+  authenticationTimeout: 12_000,
+  requestTimeout: 20_000,
+  retry: { retries: 4, initialRetryTime: 300, maxRetryTime: 4000 },
+} as const;
+
+type KafkaTimeouts = typeof KAFKA_TIMEOUTS | typeof PATIENT_KAFKA_TIMEOUTS;
+
+export async function createKafka(
+  conn: KafkaConnection,
+  clientId: string,
+  timeouts: KafkaTimeouts = KAFKA_TIMEOUTS,
+): Promise<Kafka> {
   const { Kafka, logLevel } = (await import('kafkajs')).default;
   const config: KafkaConfig = {
     clientId,
@@ -64,7 +82,7 @@ export async function createKafka(conn: KafkaConnection, clientId: string): Prom
             ...(conn.checkHostname ? {} : { checkServerIdentity: () => undefined }),
           }
         : false,
-    ...KAFKA_TIMEOUTS,
+    ...timeouts,
     enforceRequestTimeout: true,
     logLevel: logLevel.NOTHING,
     logCreator: () => () => {},

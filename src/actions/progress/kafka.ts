@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
-import { createKafka, type KafkaConnection } from '../kafka/connection.js';
+import { createKafka, type KafkaConnection, PATIENT_KAFKA_TIMEOUTS } from '../kafka/connection.js';
 import { bounded, type ProgressChannel, parseMessage, pushQueue } from './channel.js';
 
 export interface KafkaChannelOptions {
@@ -16,12 +16,12 @@ const PARTITION = 0;
 
 /** The progress channel on a Kafka topic: partition 0 only, so every reader sees one order. */
 export function kafkaChannel(options: KafkaChannelOptions): ProgressChannel {
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? 25_000;
   let kafka: Promise<Kafka> | undefined;
   let producer: Promise<Producer> | undefined;
   const consumers = new Set<Consumer>();
   const client = () => {
-    kafka ??= createKafka(options.connection, 'mq-tutor-workshop');
+    kafka ??= createKafka(options.connection, 'mq-tutor-workshop', PATIENT_KAFKA_TIMEOUTS);
     return kafka;
   };
 

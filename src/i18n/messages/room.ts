@@ -54,6 +54,10 @@ export const roomMessages = {
     en: 'Your name was sent to the room, but did not come back from the broker within {seconds} s. Try `mq-tutor join` again in a moment.',
     zh: '你的名字已发送到房间，但 {seconds} 秒内未能从服务端读回。请稍后再运行一次 `mq-tutor join`。',
   },
+  'room.claimLate': {
+    en: 'your name did not come back from the room within {seconds} s, so the board may show you late',
+    zh: '你的名字在 {seconds} 秒内未能从房间读回，看板上可能稍晚才会出现你',
+  },
   'room.channelFailed': {
     en: 'The room\u2019s progress topic {topic} could not be used: {reason}',
     zh: '无法使用房间的进度 Topic {topic}：{reason}',
