@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type Message, msg } from '../../i18n/index.js';
 import { run } from '../../util/exec.js';
 import type { ActionDefinition } from '../types.js';
-import { findPython, packageVersion } from './python.js';
+import { findPython } from './python.js';
 
 const USUAL_DIRS = [
   '/usr/local/lib',
@@ -113,10 +113,8 @@ export const action: ActionDefinition<Record<string, never>> = {
       ctx.progress(
         msg('librocketmq.progress.found', { path: hit.path, version: hit.version ?? packaged ?? '?' }),
       );
-    const py = await findPython(ctx.signal);
-    const sdk = py.python
-      ? await packageVersion(py.python.command, 'rocketmq-client-python', ctx.signal)
-      : undefined;
+    const py = await findPython(ctx.signal, 'rocketmq-client-python');
+    const sdk = py.package;
     ctx.progress(
       sdk
         ? msg('env.progress.package', { name: 'rocketmq-client-python', version: sdk })

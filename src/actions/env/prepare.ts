@@ -1,6 +1,6 @@
 import { type Message, msg } from '../../i18n/index.js';
 import type { ActionDefinition, ParamValues } from '../types.js';
-import { findPython, packageVersion } from './python.js';
+import { findPython } from './python.js';
 
 interface Input {
   pythonPackage: string;
@@ -26,12 +26,11 @@ export const action: ActionDefinition<Input> = {
     if (nodeMajor < MIN_NODE_MAJOR)
       notes.push(msg('env.note.nodeOld', { version: process.versions.node, min: MIN_NODE_MAJOR }));
 
-    const py = await findPython(ctx.signal);
-    let packageVersionFound: string | undefined;
+    const py = await findPython(ctx.signal, input.pythonPackage);
+    const packageVersionFound = py.package;
     if (py.python) {
       ctx.progress(msg('env.progress.python', { command: py.python.command, version: py.python.version }));
       ctx.progress(py.pip ? msg('env.progress.pip', { version: py.pip }) : msg('env.progress.noPip'));
-      packageVersionFound = await packageVersion(py.python.command, input.pythonPackage, ctx.signal);
       ctx.progress(
         packageVersionFound
           ? msg('env.progress.package', { name: input.pythonPackage, version: packageVersionFound })
