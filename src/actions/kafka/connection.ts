@@ -39,12 +39,14 @@ export async function reachableConnection(
 }
 
 /**
- * Short, bounded timeouts so that a wrong address or a dead broker surfaces in seconds; kafkajs's own
- * log lines never reach the user (they would print raw and, at debug level, could carry secrets).
+ * Short, bounded timeouts so that a silent address or a dead broker surfaces in seconds (a connect is
+ * tried twice: 12 s at most); kafkajs's own log lines never reach the user (they would print raw and,
+ * at debug level, could carry secrets). A TLS handshake on a machine running a room of thirty was
+ * seen to take over 4 s, hence 6 s and not less.
  */
 export const KAFKA_TIMEOUTS = {
-  connectionTimeout: 4000,
-  authenticationTimeout: 5000,
+  connectionTimeout: 6000,
+  authenticationTimeout: 8000,
   requestTimeout: 8000,
   retry: { retries: 1, initialRetryTime: 60, maxRetryTime: 1500 },
 } as const;
