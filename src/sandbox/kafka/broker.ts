@@ -18,6 +18,7 @@ import {
   kafkaLog4jProperties,
   kafkaServerProperties,
 } from './config.js';
+import { warmTlsListener } from './warm-up.js';
 
 export function kafkaDir(stateDir: string): string {
   return path.join(stateDir, 'kafka');
@@ -122,6 +123,7 @@ export async function kafkaUp(
   await waitUntilServing(d, signal);
   onProgress('provision');
   await provision(signal);
+  await warmTlsListener(KAFKA.saslSslPort, caFile(stateDir), signal);
   return { pid, alreadyRunning: false };
 }
 
