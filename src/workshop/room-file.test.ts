@@ -8,22 +8,9 @@ import {
   RoomFileError,
   roomIdFor,
 } from './room-file.js';
+import { SAMPLE_ROOM_FILE } from './testing/sample-room.js';
 
-const room: RoomFile = {
-  v: 1,
-  id: 'kafka-101-3fac09',
-  name: 'Kafka 101',
-  tutorial: 'ckafka',
-  broker: 'kafka',
-  createdAt: '2026-12-01T10:00:00.000Z',
-  learners: 30,
-  sandbox: true,
-  params: { bootstrapServers: 'localhost:19095', topic: 'tutorial-topic' },
-  secretsIncluded: false,
-  progress: { topic: 'tutorial-progress-kafka-101-3fac09' },
-  groups: { kind: 'derived', prefix: 'tutorial-kafka-101-3fac09-' },
-  steps: [{ id: 'produce', title: { en: 'Send a message', zh: '发送消息' } }],
-};
+const room: RoomFile = SAMPLE_ROOM_FILE;
 
 describe('room ids and learner names', () => {
   it('a room id reads like its title and ends with a random part', () => {

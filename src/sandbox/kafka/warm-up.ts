@@ -28,9 +28,10 @@ function handshake(port: number, ca: Buffer, signal?: AbortSignal): Promise<void
 /**
  * A broker just started runs its TLS code interpreted: a handshake took 260 ms at first and about
  * 40 ms for the next ones, against 15 ms once warm, and a room of thirty learners arriving at that
- * moment queued behind one another on the broker's network threads past their 12 s. A few dozen
- * handshakes (about a second) leave the broker warm for the first learners. Failures are ignored:
- * readiness was decided before, this only saves time later.
+ * moment queued behind one another on the broker's network threads. Sixty handshakes (about a
+ * second) bring later ones to 8-10 ms; the rest of the broker's request path stays cold, so this
+ * shortens a first room's wait but does not by itself carry one through a starved machine.
+ * Failures are ignored: readiness was decided before, this only saves time later.
  */
 export async function warmTlsListener(port: number, caPath: string, signal?: AbortSignal): Promise<void> {
   const ca = readFileSync(caPath);

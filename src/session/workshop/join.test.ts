@@ -5,23 +5,15 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressChannel } from '../../actions/progress/channel.js';
 import { pushQueue } from '../../actions/progress/channel.js';
 import type { RoomFile } from '../../workshop/room-file.js';
+import { SAMPLE_ROOM_FILE } from '../../workshop/testing/sample-room.js';
 import { SessionError } from '../errors.js';
 import { joinRoom } from './join.js';
 
 const kafkaRoom: RoomFile = {
-  v: 1,
-  id: 'kafka-101-3fac09',
-  name: 'Kafka 101',
-  tutorial: 'ckafka',
-  broker: 'kafka',
-  createdAt: '2026-12-01T10:00:00.000Z',
-  learners: 30,
+  ...SAMPLE_ROOM_FILE,
   sandbox: false,
-  params: { bootstrapServers: 'localhost:19095', topic: 'tutorial-topic', password: 'room-password' },
+  params: { ...SAMPLE_ROOM_FILE.params, password: 'room-password' },
   secretsIncluded: true,
-  progress: { topic: 'tutorial-progress-kafka-101-3fac09' },
-  groups: { kind: 'derived', prefix: 'tutorial-kafka-101-3fac09-' },
-  steps: [{ id: 'produce', title: { en: 'Send a message', zh: '发送消息' } }],
 };
 
 const rocketmqRoom: RoomFile = {

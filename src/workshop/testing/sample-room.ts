@@ -1,4 +1,5 @@
 import type { ProgressEvent, Room, StepEvent, StepStatus } from '../progress.js';
+import type { RoomFile } from '../room-file.js';
 
 /** Rooms and events for the board's tests: no broker, times relative to T0. */
 
@@ -124,3 +125,20 @@ export function roomOfThirty(): { room: Room; events: ProgressEvent[]; names: st
   });
   return { room, events, names: NAMES };
 }
+
+/** A room file as `workshop init` writes it for a Kafka room on the sandbox. */
+export const SAMPLE_ROOM_FILE: RoomFile = {
+  v: 1,
+  id: 'kafka-101-3fac09',
+  name: 'Kafka 101',
+  tutorial: 'ckafka',
+  broker: 'kafka',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  learners: 30,
+  sandbox: true,
+  params: { bootstrapServers: 'localhost:19095', topic: 'tutorial-topic' },
+  secretsIncluded: false,
+  progress: { topic: 'tutorial-progress-kafka-101-3fac09' },
+  groups: { kind: 'derived', prefix: 'tutorial-kafka-101-3fac09-' },
+  steps: [{ id: 'produce', title: { en: 'Send a message', zh: '发送消息' } }],
+};
