@@ -40,7 +40,7 @@ describe('parseRoomFile', () => {
     expect(boardRoom(room)).toEqual({
       id: room.id,
       name: room.name,
-      tutorial: 'ckafka',
+      tutorial: room.tutorial,
       steps: room.steps,
       learners: 30,
     });

@@ -11,6 +11,7 @@ import { joinRoom } from './join.js';
 
 const kafkaRoom: RoomFile = {
   ...SAMPLE_ROOM_FILE,
+  tutorial: 'ckafka',
   sandbox: false,
   params: { ...SAMPLE_ROOM_FILE.params, password: 'room-password' },
   secretsIncluded: true,

@@ -131,7 +131,7 @@ export const SAMPLE_ROOM_FILE: RoomFile = {
   v: 1,
   id: 'kafka-101-3fac09',
   name: 'Kafka 101',
-  tutorial: 'ckafka',
+  tutorial: TUTORIAL,
   broker: 'kafka',
   createdAt: '2026-12-01T10:00:00.000Z',
   learners: 30,
